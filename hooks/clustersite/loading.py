@@ -1,0 +1,145 @@
+"""Load data/: read each file, validate it, check the files against each other.
+
+    load_site(data_dir, languages) -> (SiteData | None, Problems)
+
+A site is returned only when there are no errors, so a build never publishes
+half-correct pages. Every problem of the run is collected, not just the first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import checks
+from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
+from .problems import Problem, Problems, display_path
+from .site_data import Languages, Origin, SiteData
+from .validation import validate_file
+from .yaml_source import Source, YamlError, load
+
+# File name (relative to data/) -> the model it holds. Projects: one file each.
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "site.yaml": SiteFile,
+    "ui.yaml": Catalogue,
+    "places.yaml": PlacesFile,
+    "organisations.yaml": OrganisationsFile,
+    "events.yaml": EventsFile,
+    "news.yaml": NewsFile,
+}
+REQUIRED_FILES = ("site.yaml", "ui.yaml", "places.yaml", "organisations.yaml")
+PROJECTS_DIR = "projects"
+
+
+def data_files(data_dir: Path) -> list[tuple[Path, type[BaseModel]]]:
+    """Every data file with its model, in a stable order."""
+    files = [(data_dir / name, model) for name, model in SINGLE_FILES.items() if (data_dir / name).exists()]
+    files += [(path, ProjectFile) for path in sorted((data_dir / PROJECTS_DIR).glob("*.yaml"))]
+    return files
+
+
+def load_site(data_dir: Path, languages: Languages, root: Path | None = None) -> tuple[SiteData | None, Problems]:
+    """Read, validate and cross-check data/; the site only if nothing is wrong."""
+    root = root or data_dir.parent
+    problems = Problems()
+    context = {"languages": languages.codes, "default_language": languages.default}
+    parsed: list[tuple[Source, BaseModel]] = []
+
+    for name in REQUIRED_FILES:
+        if not (data_dir / name).exists():
+            problems.add(Problem(display_path(data_dir / name, root), None, None, "", "this file is missing",
+                                 expected="the file, with its data", found="no file",
+                                 hint="restore it from version control"))
+    problems.extend(_stray_files(data_dir, root))
+
+    failed: set[str] = set()
+    for path, model in data_files(data_dir):
+        shown = display_path(path, root)
+        try:
+            source = load(path, shown)
+        except YamlError as exc:
+            problems.add(exc.problem)
+            failed.add(model.__name__)
+            continue
+        record, found = validate_file(model, source, context)
+        problems.extend(found)
+        if found:
+            failed.add(model.__name__)
+        if record is not None:
+            parsed.append((source, record))
+
+    site = _assemble(parsed, languages)
+    complete = {
+        "organisations": "OrganisationsFile" not in failed,
+        "places": "PlacesFile" not in failed,
+        "projects": "ProjectFile" not in failed,
+        "catalogue": "Catalogue" not in failed and site.catalogue is not None,
+    }
+    problems.extend(checks.cross_file(site, parsed, complete, data_dir.parent / "docs"))
+    if problems.errors:
+        return None, problems
+    return site, problems
+
+
+def _stray_files(data_dir: Path, root: Path) -> list[Problem]:
+    known = set(SINGLE_FILES)
+    stray = []
+    for path in sorted(data_dir.rglob("*")):
+        relative = path.relative_to(data_dir).as_posix()
+        if path.is_dir() or relative in known or (relative.startswith(f"{PROJECTS_DIR}/") and path.suffix == ".yaml"):
+            continue
+        if path.suffix in (".yml", ".yaml") or path.name.endswith((".yaml.txt", ".yml.txt")):
+            hint = "rename it to end in `.yaml`" if path.suffix == ".yml" else "move it to data/projects/ if it is a project"
+            stray.append(Problem(display_path(path, root), None, None, "", "this file is not read by the site",
+                                 expected=", ".join(f"data/{k}" for k in known) + ", or data/projects/<id>.yaml",
+                                 found=relative, hint=hint))
+    return stray
+
+
+def _assemble(parsed: list[tuple[Source, BaseModel]], languages: Languages) -> SiteData:
+    """Put the records that did validate together, each found by id.
+
+    Events default to their file's project. Records of files that failed are
+    missing; the caller returns the site only when nothing failed.
+    """
+    pieces: dict[str, Any] = {"places": {}, "organisations": {}, "projects": {}, "events": {}, "news": {}}
+    origins: dict[tuple[str, str], Origin] = {}
+    site_file = catalogue = None
+
+    def keep(kind: str, record: Any, source: Source, path: tuple) -> None:
+        # A duplicate id keeps the first record; checks.duplicate_ids reports the second.
+        if record is None:  # an invalid part of a file that failed; already reported
+            return
+        pieces[kind].setdefault(record.id, record)
+        origins.setdefault((kind, record.id), Origin(source, path))
+
+    for source, record in parsed:
+        if record is None:
+            continue
+        if isinstance(record, SiteFile):
+            site_file = record
+        elif isinstance(record, Catalogue):
+            catalogue = record
+        elif isinstance(record, PlacesFile):
+            for i, place in enumerate(record.places):
+                keep("places", place, source, ("places", i))
+        elif isinstance(record, OrganisationsFile):
+            for i, organisation in enumerate(record.organisations):
+                keep("organisations", organisation, source, ("organisations", i))
+        elif isinstance(record, NewsFile):
+            for i, item in enumerate(record.news):
+                keep("news", item, source, ("news", i))
+        elif isinstance(record, (ProjectFile, EventsFile)):
+            project = getattr(record, "project", None)
+            owner = project.id if project is not None else None
+            keep("projects", project, source, ("project",))
+            for i, event in enumerate(getattr(record, "events", [])):
+                if event is None:
+                    continue
+                if owner and owner not in event.projects:
+                    event = event.model_copy(update={"projects": [owner, *event.projects]})
+                keep("events", event, source, ("events", i))
+    # site_file and catalogue are None only when their file failed, which is an error already.
+    return SiteData(languages=languages, site=site_file, catalogue=catalogue, origins=origins, **pieces)

@@ -1,0 +1,230 @@
+"""The data model: what each YAML file under data/ may hold.
+
+The classes are the single description of the data. Validation, the JSON Schema
+files editors use for completion, and the page templates all follow from them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .fields import Country, Day, Id, Link, Localized, OptionalText, Time, WebUrl
+
+
+class Record(BaseModel):
+    """Base of every record: unknown keys are mistakes, not extensions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- shared registries -------------------------------------------------------
+
+
+class Place(Record):
+    """A city, named in each language (Beograd / Белград / Bělehrad)."""
+
+    id: Id
+    country: Country
+    name: Localized
+
+
+class Label(Record):
+    """A cluster-excellence label of the European Cluster Excellence Initiative."""
+
+    level: Literal["bronze", "silver", "gold"]
+    awarded_by: str = "ESCA"
+    awarded: Day | None = None
+    valid_until: Day | None = None
+    note: Localized | None = None
+
+
+class Organisation(Record):
+    """A cluster, agency, ministry or company; shared by every project it joins."""
+
+    id: Id
+    name: str = Field(description="Full legal name, as registered.")
+    short_name: str = Field(description="Short name or acronym.")
+    display_name: Localized | None = Field(None, description="The name as shown, where it differs by language.")
+    type: Id = Field(description="A key of `organisation_types` in data/ui.yaml.")
+    country: Country
+    place: Id | None = Field(None, description="A city from data/places.yaml.")
+    website: WebUrl | None = None
+    description: Localized | None = None
+    labels: list[Label] = []
+
+
+# --- projects ------------------------------------------------------------------
+
+
+class Money(Record):
+    amount: Decimal = Field(gt=0)
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, such as EUR.")
+
+
+class FundingShare(Record):
+    source: Localized
+    share: Decimal = Field(gt=0, le=100, description="Percentage of the total budget.")
+
+
+class Member(Record):
+    organisation: Id
+    role: Literal["coordinator", "partner", "associated"]
+
+
+class Project(Record):
+    """A funded project with its consortium; its events live in the same file."""
+
+    id: Id
+    acronym: str
+    title: Localized
+    summary: Localized
+    objectives: Localized | None = None
+    body: Localized | None = None
+    programme: Localized
+    call: OptionalText = None
+    grant_agreement: OptionalText = None
+    start: Day | None = Field(None, description="Leave out when the sources do not give it.")
+    end: Day
+    duration_months: int | None = Field(None, gt=0, description="Stated duration; must agree with the dates.")
+    budget: Money | None = None
+    funding: list[FundingShare] = []
+    consortium: list[Member] = Field(min_length=1)
+    coordinator_not_stated: bool = Field(
+        False, description="Set to true when the sources do not say which partner leads the project."
+    )
+    website: WebUrl | None = None
+
+    @property
+    def derived_months(self) -> int | None:
+        if self.start is None:
+            return None
+        days = (self.end.last - self.start.first).days + 1
+        return round(days / 30.436875)
+
+
+# --- events --------------------------------------------------------------------
+
+
+class Location(Record):
+    place: Id | None = Field(None, description="A city from data/places.yaml.")
+    venue: Localized | None = None
+    address: OptionalText = None
+    online: bool = False
+
+
+class Session(Record):
+    title: Localized
+    time: Time | None = None
+    track: Localized | None = Field(None, description="Name of the parallel stream, such as 'Block I'.")
+    items: list[Localized] = []
+
+
+class AgendaDay(Record):
+    title: Localized | None = None
+    date: Day | None = None
+    sessions: list[Session] = Field(min_length=1)
+
+
+class Attachment(Record):
+    file: str = Field(description="Path under docs/, such as files/agenda.pdf.")
+    title: Localized
+    language: str
+
+
+class ExternalLink(Record):
+    url: Link
+    title: Localized
+
+
+class Event(Record):
+    """One dated activity of the timeline."""
+
+    id: Id
+    projects: list[Id] = Field([], description="Projects the event belongs to; defaults to the file's project.")
+    type: Id = Field(description="A key of `event_types` in data/ui.yaml.")
+    date: Day
+    end: Day | None = None
+    time: Time | None = None
+    location: Location | None = None
+    title: Localized
+    summary: Localized
+    body: Localized | None = None
+    agenda: list[AgendaDay] = []
+    participants: list[Id] = []
+    attachments: list[Attachment] = []
+    links: list[ExternalLink] = []
+
+    @property
+    def last_day(self) -> Day:
+        return self.end or self.date
+
+
+class NewsItem(Record):
+    id: Id
+    date: Day
+    title: Localized
+    summary: Localized
+    body: Localized | None = None
+    projects: list[Id] = []
+    organisations: list[Id] = []
+    attachments: list[Attachment] = []
+    links: list[ExternalLink] = []
+
+
+# --- files -------------------------------------------------------------------------
+
+
+class ProjectFile(Record):
+    """data/projects/<id>.yaml: one project and its events. Copy one to start a new project."""
+
+    project: Project
+    events: list[Event] = []
+
+
+class EventsFile(Record):
+    """data/events.yaml: events that belong to no single project."""
+
+    events: list[Event] = []
+
+
+class OrganisationsFile(Record):
+    """data/organisations.yaml: every organisation any project names."""
+
+    organisations: list[Organisation]
+
+
+class PlacesFile(Record):
+    """data/places.yaml: cities, with their names in each language."""
+
+    places: list[Place]
+
+
+class NewsFile(Record):
+    """data/news.yaml: news items."""
+
+    news: list[NewsItem] = []
+
+
+class Funding(Record):
+    statement: Localized
+    disclaimer: Localized
+
+
+class SiteFile(Record):
+    """data/site.yaml: wording that belongs to the whole site."""
+
+    funding: Funding
+    contact: Localized | None = None
+
+
+class Catalogue(Record):
+    """data/ui.yaml: every word the generated pages use, in every language."""
+
+    words: dict[str, Localized]
+    event_types: dict[str, Localized]
+    organisation_types: dict[str, Localized]
+    roles: dict[str, Localized]
+    label_levels: dict[str, Localized]

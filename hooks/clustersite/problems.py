@@ -1,0 +1,99 @@
+"""Problems found in the data, worded for the people who edit it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in one place: where it is, what is wrong, and how to fix it."""
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+    expected: str = ""
+    found: str = ""
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+    missing_languages: tuple[str, ...] = ()  # set on "not translated" warnings, for the translation report
+
+    def where(self) -> str:
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def __str__(self) -> str:
+        head = f"{self.where()}: {self.severity.value}: "
+        if self.path:
+            head += f"{self.path}: "
+        lines = [head + self.message]
+        if self.expected:
+            lines.append(f"    expected: {self.expected}")
+        if self.found:
+            lines.append(f"    found:    {self.found}")
+        if self.hint:
+            lines.append(f"    hint:     {self.hint}")
+        return "\n".join(lines)
+
+
+@dataclass
+class Problems:
+    """Collects every problem of one run, so that staff see them all at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def report(self) -> str:
+        """All errors, then all warnings, in file order, with a count at the end."""
+        ordered = sorted(self.items, key=lambda p: (p.severity != Severity.ERROR, p.file, p.line or 0, p.column or 0))
+        body = "\n".join(str(p) for p in ordered)
+        return f"{body}\n{summary(len(self.errors), len(self.warnings))}"
+
+
+def summary(errors: int, warnings: int) -> str:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}" + ("" if n == 1 else "s")
+
+    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in data/."
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A file name as staff see it in their checkout: relative to the project."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def quoted(value: object) -> str:
+    """How a found value is shown in a message."""
+    if value is None:
+        return "nothing (empty)"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list (lines starting with -)"
+    return f'"{value}"'

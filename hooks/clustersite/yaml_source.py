@@ -1,0 +1,185 @@
+"""Read a YAML file into plain Python data, keeping where each value was written.
+
+Staff write YAML by hand, so YAML 1.1's implicit types are a trap: `NO` (Norway)
+would become `False`, `08:30` the number 510 and `0123` the number 83. Here every
+scalar stays the text that was typed; the model decides what type a field is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+try:  # libyaml is an order of magnitude faster; pure Python is a fallback.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+PathItem = str | int
+
+
+@dataclass
+class Source:
+    """One parsed file: its data and its node tree, for finding lines later."""
+
+    file: str
+    data: Any
+    root: yaml.Node | None
+
+    def locate(self, path: tuple[PathItem, ...], *, at_key: bool = False) -> tuple[int | None, int | None]:
+        """Line and column (1-based) of the value at `path`, or of the nearest parent that exists."""
+        node = self.root
+        if node is None:
+            return None, None
+        mark = node.start_mark
+        for i, item in enumerate(path):
+            last = i == len(path) - 1
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if key.value == item:
+                        mark = key.start_mark if (last and at_key) else value.start_mark
+                        node = value
+                        break
+                else:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(item, int) and item < len(node.value):
+                node = node.value[item]
+                mark = node.start_mark
+            else:
+                break
+        return mark.line + 1, mark.column + 1
+
+
+class YamlError(Exception):
+    """A file that cannot be read as YAML; carries the problem to report."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_text(path: Path, shown: str) -> str:
+    """The file's text: UTF-8, with or without a byte-order mark."""
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlError(
+            Problem(
+                shown, line, column, "",
+                "the file is not saved as UTF-8 text",
+                expected="UTF-8 text",
+                found=f"the byte 0x{raw[exc.start]:02X}, which is not UTF-8",
+                hint="in your editor choose 'Save with encoding' and pick UTF-8",
+            )
+        ) from None
+
+
+def load(path: Path, shown: str) -> Source:
+    """Parse one YAML file; raise YamlError with a worded problem if it cannot be read."""
+    text = read_text(path, shown)
+    if not text.strip():
+        raise YamlError(
+            Problem(
+                shown, None, None, "", "the file is empty",
+                expected="YAML data, for example `organisations:` followed by a list",
+                found="an empty file",
+                hint="restore the file from version control, or delete it if it is not needed",
+            )
+        )
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise YamlError(_syntax_problem(exc, shown, text)) from None
+    duplicates: list[Problem] = []
+    data = _to_python(root, shown, (), duplicates)
+    if duplicates:
+        raise YamlError(duplicates[0])
+    return Source(shown, data, root)
+
+
+def _to_python(node: yaml.Node | None, shown: str, path: tuple[PathItem, ...], problems: list[Problem]) -> Any:
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, shown, (*path, i), problems) for i, item in enumerate(node.value)]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+        if key in result:
+            problems.append(
+                Problem(
+                    shown, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    format_path((*path, key)),
+                    f"the key `{key}` is written twice in the same block",
+                    hint="keep one of them; YAML would silently use only the last",
+                )
+            )
+        result[key] = _to_python(value_node, shown, (*path, key), problems)
+    return result
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    problem = exc.problem or ""
+    context = exc.context or ""
+    if "'\\t'" in problem or "\t" in problem or _tab_on_line(text, line):
+        return Problem(
+            shown, line, column, "", "a tab character is used for indentation",
+            expected="spaces at the start of the line",
+            found="a tab",
+            hint="replace the tab with spaces (YAML does not allow tabs for indentation)",
+        )
+    if "quoted scalar" in context and exc.context_mark is not None:
+        start = exc.context_mark
+        return Problem(
+            shown, start.line + 1, start.column + 1, "", "a quoted text is opened but never closed",
+            expected="a closing quote at the end of the text",
+            found=f"a quote here and no matching one before {'the end of the file' if 'end of stream' in problem else 'the next key'}",
+            hint="add the missing closing quote, or remove the opening one",
+        )
+    return Problem(
+        shown, line, column, "", f"the YAML structure is broken here: {problem or context}",
+        expected="`key: value` lines, with list items starting with `- ` and consistent indentation",
+        found=_line(text, line),
+        hint="check the indentation and that each key is followed by a colon and a space",
+    )
+
+
+def _tab_on_line(text: str, line: int | None) -> bool:
+    content = _line(text, line)
+    return "\t" in content[: len(content) - len(content.lstrip())]
+
+
+def _line(text: str, line: int | None) -> str:
+    lines = text.splitlines()
+    if line is None or not 1 <= line <= len(lines):
+        return ""
+    return lines[line - 1]
+
+
+def format_path(path: tuple[PathItem, ...]) -> str:
+    """`events[3].end` from ('events', 3, 'end')."""
+    out = ""
+    for item in path:
+        if isinstance(item, int):
+            out += f"[{item}]"
+        else:
+            out += f".{item}" if out else str(item)
+    return out
