@@ -1,0 +1,108 @@
+"""Feeds for one language: an Atom feed of news and events, and iCalendar files.
+
+Files written, below the language's folder of the built site:
+    feed.xml                 Atom: news items and events, newest first
+    events.ics               every event
+    projects/<id>.ics        the events of one project
+    events/<id>.ics          one event ("add to calendar")
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import icalendar
+
+from .model import Event
+from .site_data import SiteData
+from .voice import Voice
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def write_all(site: SiteData, code: str, today: date, folder: Path, site_url: str) -> None:
+    v = Voice(site, code)
+    base = urljoin(site_url or "http://localhost/", "" if code == site.languages.default else f"{code}/")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "feed.xml").write_bytes(atom_feed(site, v, today, base))
+    events = sorted(site.events.values(), key=lambda e: (e.date, e.id))
+    (folder / "events.ics").write_bytes(calendar(site, v, events, today, base, v.t("events")))
+    for project in site.projects.values():
+        (folder / "projects").mkdir(exist_ok=True)
+        (folder / "projects" / f"{project.id}.ics").write_bytes(
+            calendar(site, v, site.events_of_project(project.id), today, base, project.acronym))
+    (folder / "events").mkdir(exist_ok=True)
+    for event in events:
+        (folder / "events" / f"{event.id}.ics").write_bytes(calendar(site, v, [event], today, base, v.plain(event.title)))
+
+
+def _stamp(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
+
+
+def atom_feed(site: SiteData, v: Voice, today: date, base: str) -> bytes:
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": v.tag})
+    entries = [(n.date.first, "news", n.id, n.title, n.summary) for n in site.news.values()]
+    entries += [(e.date.first, "events", e.id, e.title, e.summary) for e in site.events.values()]
+    entries.sort(key=lambda entry: (entry[0], entry[2]), reverse=True)
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{v.t('news')} · {v.t('events')}"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = urljoin(base, "feed.xml")
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": urljoin(base, "feed.xml")})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": base})
+    updated = max((entry[0] for entry in entries), default=today)
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(updated).isoformat()
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = urlsplit(base).netloc or "site"
+    for day, section, item_id, title, summary in entries:
+        url = urljoin(base, f"{section}/{item_id}/")
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = v.plain(title)
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = url
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": url})
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(day).isoformat()
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = v.plain(summary)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def calendar(site: SiteData, v: Voice, events: list[Event], today: date, base: str, name: str) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//clustersite//EU project site//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    host = urlsplit(base).hostname or "localhost"
+    for event in events:
+        item = icalendar.Event()
+        item.add("uid", f"{event.id}@{host}")
+        item.add("dtstamp", _stamp(today))
+        item.add("summary", v.plain(event.title))
+        item.add("description", v.plain(event.summary))
+        item.add("url", urljoin(base, f"events/{event.id}/"))
+        item.add("categories", [v.event_type(event.type)])
+        if event.time and event.end is None and not event.date.whole_month:
+            hours, minutes = map(int, event.time.split(":"))
+            item.add("dtstart", datetime.combine(event.date.first, time(hours, minutes)))
+        else:
+            item.add("dtstart", event.date.first)
+            item.add("dtend", event.last_day.last + timedelta(days=1))
+        location = _location(site, v, event)
+        if location:
+            item.add("location", location)
+        cal.add_component(item)
+    return cal.to_ical()
+
+
+def _location(site: SiteData, v: Voice, event: Event) -> str:
+    place = event.location
+    if place is None:
+        return ""
+    if place.online:
+        return v.t("online")
+    parts = [v.plain(place.venue), place.address or ""]
+    if place.place:
+        parts += [v.place(place.place), v.country(site.places[place.place].country)]
+    return ", ".join(part for part in parts if part)

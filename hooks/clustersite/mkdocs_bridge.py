@@ -1,0 +1,200 @@
+"""What the MkDocs hooks need, kept out of the hook file so that it stays thin.
+
+mkdocs-static-i18n builds the site once per language, calling every event again,
+and `mkdocs serve` rebuilds on each edit. `BuildState` loads and checks data/
+once per change of its files and renders every language's pages once, then hands
+them to each language build.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import urljoin
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import feeds, languages_config
+from .emblem import eu_emblem_svg
+from .loading import data_files, load_site
+from .pages import GeneratedPage, home_overview, pages_for_language
+from .problems import Problems, summary
+from .text import inline_markdown
+from .site_data import Languages, SiteData
+
+log = get_plugin_logger("clustersite")
+
+HOME_MARKER = "<!-- clustersite:home-overview -->"
+DISCLAIMER_MARKER = "<!-- clustersite:disclaimer -->"
+BUILD_DATE_VARIABLE = "SITE_BUILD_DATE"
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def build_date() -> date:
+    """Today, or the date in SITE_BUILD_DATE (YYYY-MM-DD), so that tests can fix it."""
+    value = os.environ.get(BUILD_DATE_VARIABLE, "").strip()
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"{BUILD_DATE_VARIABLE}={value!r} is not a date; write it as YYYY-MM-DD.") from None
+
+
+@dataclass
+class BuildState:
+    """Data and pages, kept between the per-language builds of one run."""
+
+    fingerprint: tuple | None = None
+    site: SiteData | None = None
+    problems: Problems = field(default_factory=Problems)
+    today: date = field(default_factory=date.today)
+    pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)  # language -> pages
+    saved_404: bytes | None = None
+
+    # --- on_config -----------------------------------------------------------
+
+    def prepare(self, config: MkDocsConfig) -> Languages:
+        """Check the configuration, then load data/ if any of its files changed."""
+        languages = languages_config.from_mkdocs(config)
+        colour = (config.extra.get("brand") or {}).get("primary", "")
+        if colour and not _COLOUR.match(str(colour)):
+            raise PluginError(f"mkdocs.yml: extra.brand.primary is {colour!r}; write a colour as #RRGGBB, such as #003399.")
+        root = Path(config.config_file_path).parent
+        data_dir = root / "data"
+        today = build_date()
+        fingerprint = (_fingerprint(data_dir), languages, today)
+        if fingerprint != self.fingerprint:
+            self.site, self.problems = load_site(data_dir, languages, root)
+            self.today, self.pages, self.fingerprint = today, {}, fingerprint
+            for warning in self.problems.warnings:
+                log.warning(str(warning))
+        if self.site is None:
+            raise PluginError("The site was not built, because data/ has mistakes:\n" + self.problems.report())
+        return languages
+
+    # --- pages -----------------------------------------------------------------
+
+    def pages_in(self, code: str) -> list[GeneratedPage]:
+        if code not in self.pages:
+            self.pages[code] = pages_for_language(self.site, code, self.today)
+        return self.pages[code]
+
+    def add_generated_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Add every language's generated pages, named with language suffixes for static-i18n.
+
+        Each gets an `abs_src_path` inside docs/ where no file exists: static-i18n
+        keeps only files under docs_dir. `attach_content` restores their text after
+        static-i18n has rebuilt the File objects.
+        """
+        languages = self.site.languages
+        for code in languages.codes:
+            for page in self.pages_in(code):
+                src_uri = _suffixed(page.src_uri, code, languages.default)
+                file = File.generated(config, src_uri, content=page.markdown, inclusion=_inclusion(page.src_uri))
+                file.abs_src_path = os.path.join(config.docs_dir, src_uri)
+                files.append(file)
+
+    def attach_content(self, files: Files, config: MkDocsConfig) -> None:
+        languages = self.site.languages
+        contents = {_suffixed(p.src_uri, code, languages.default): p.markdown
+                    for code in languages.codes for p in self.pages_in(code)}
+        for file in files:
+            content = contents.get(file.src_uri)
+            if content is not None:
+                file.content_string = content
+
+    def fill_markers(self, markdown: str, code: str) -> str:
+        """Put generated parts where staff pages ask for them with a marker comment."""
+        if HOME_MARKER in markdown:
+            markdown = markdown.replace(HOME_MARKER, home_overview(self.site, code, self.today))
+        if DISCLAIMER_MARKER in markdown:
+            disclaimer = self.site.site.funding.disclaimer.get_in(code, self.site.languages.default)[0]
+            markdown = markdown.replace(DISCLAIMER_MARKER, inline_markdown(disclaimer))
+        return markdown
+
+    # --- theme -------------------------------------------------------------------
+
+    def theme_globals(self, code: str) -> dict:
+        """What the theme overrides show: the footer's funding line and the 404 texts."""
+        languages = self.site.languages
+        words = self.site.catalogue.words
+        prefix = "" if code == languages.default else f"{code}/"
+        return {
+            "statement": self.site.site.funding.statement.get_in(code, languages.default)[0],
+            "emblem": eu_emblem_svg(words["emblem_alt"][code]),
+            "links": [(words[key][code], f"{prefix}{key.replace('_notice', '')}/") for key in ("legal_notice", "privacy", "accessibility")],
+            "html_lang": {c: languages.tag(c) for c in languages.codes},
+            "absolute": absolute_url,
+            "default_language": languages.default,
+            "not_found": [
+                {"code": c, "tag": languages.tag(c), "title": words["page_not_found"][c],
+                 "text": words["page_not_found_text"][c], "home": words["go_home"][c],
+                 "home_path": "" if c == languages.default else f"{c}/"}
+                for c in languages.codes
+            ],
+        }
+
+    # --- on_post_build -------------------------------------------------------------
+
+    def write_feeds(self, config: MkDocsConfig, code: str) -> None:
+        prefix = "" if code == self.site.languages.default else code
+        feeds.write_all(self.site, code, self.today, Path(config.site_dir) / prefix, config.site_url or "")
+
+    def keep_default_404(self, config: MkDocsConfig, is_default: bool, finished: bool) -> None:
+        """GitHub Pages serves one /404.html: keep the default language's, which speaks all languages."""
+        path = Path(config.site_dir) / "404.html"
+        if is_default and not finished and path.exists():
+            self.saved_404 = path.read_bytes()
+        if finished and self.saved_404 is not None:
+            path.write_bytes(self.saved_404)
+
+    def translation_summary(self) -> str:
+        counts = {code: 0 for code in self.site.languages.codes}
+        for warning in self.problems.warnings:
+            for code in warning.missing_languages:
+                counts[code] += 1
+        parts = ", ".join(f"{code}: {n} missing" for code, n in counts.items())
+        return f"Translations: {parts}. {summary(len(self.problems.errors), len(self.problems.warnings))}"
+
+
+def absolute_url(link: str, site_url: str | None) -> str:
+    """A link as static-i18n gives it (`sr/x/`, `/repo/sr/`, or absolute) made absolute."""
+    site_url = site_url or "http://localhost/"
+    if link.startswith(("http://", "https://")):
+        return link
+    if link.startswith("/"):
+        return urljoin(site_url, link)
+    return urljoin(site_url, "" if link in (".", "./") else link)
+
+
+STATE = BuildState()  # one per process, shared by the two hook files
+
+
+def _suffixed(src_uri: str, code: str, default: str) -> str:
+    if code == default:
+        return src_uri
+    stem, extension = src_uri.rsplit(".", 1)
+    return f"{stem}.{code}.{extension}"
+
+
+def _inclusion(src_uri: str) -> InclusionLevel:
+    """Index pages may be in the nav; single items are listed on index pages instead."""
+    if src_uri.endswith("index.md") or src_uri == "labels.md":
+        return InclusionLevel.UNDEFINED
+    return InclusionLevel.NOT_IN_NAV
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    stats = []
+    for path, _ in data_files(data_dir):
+        stat = path.stat()
+        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    listing = tuple(sorted(str(p) for p in data_dir.rglob("*"))) if data_dir.exists() else ()
+    return tuple(stats), listing

@@ -1,0 +1,28 @@
+"""Text from YAML made safe for pages: escaped inline text, and Markdown without raw HTML."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import markdown
+from markupsafe import Markup, escape
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
+
+
+def inline_markdown(text: str) -> str:
+    """Text for a Markdown heading or meta line: HTML-escaped, Markdown specials backslashed."""
+    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)))
+
+
+@lru_cache(maxsize=4096)
+def markdown_html(source: str) -> Markup:
+    """Staff Markdown as HTML. Raw HTML in it is shown as text, never run."""
+    safe = source.replace("&", "&amp;").replace("<", "&lt;")
+    return Markup(_converter().reset().convert(safe))
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
