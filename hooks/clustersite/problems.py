@@ -69,8 +69,7 @@ class Problems:
     def report(self) -> str:
         """All errors, then all warnings, in file order, with a count at the end."""
         ordered = sorted(self.items, key=lambda p: (p.severity != Severity.ERROR, p.file, p.line or 0, p.column or 0))
-        body = "\n".join(str(p) for p in ordered)
-        return f"{body}\n{summary(len(self.errors), len(self.warnings))}"
+        return "\n".join([*(str(p) for p in ordered), summary(len(self.errors), len(self.warnings))])
 
 
 def summary(errors: int, warnings: int) -> str:

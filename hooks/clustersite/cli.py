@@ -1,0 +1,64 @@
+"""Commands for staff: check data/ without building, report translations, write JSON Schemas.
+
+    clustersite validate        every problem in data/, with file and line
+    clustersite translations    per language, the texts that are missing
+    clustersite schema          write schemas/*.schema.json for editors
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError, PluginError
+
+from . import languages_config
+from .loading import load_site
+from .schemas import write_schemas
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="clustersite", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["validate", "translations", "schema"])
+    parser.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    args = parser.parse_args(argv)
+    config_path = Path(args.config).resolve()
+    root = config_path.parent
+    if args.command == "schema":
+        for path in write_schemas(root / "schemas"):
+            print(f"wrote {path.relative_to(root)}")
+        return 0
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    try:
+        languages = languages_config.from_mkdocs(load_config(str(config_path)))
+    except (ConfigurationError, PluginError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    site, problems = load_site(root / "data", languages, root)
+    if args.command == "validate":
+        print(problems.report())
+        return 1 if problems.errors else 0
+    return translations(problems, languages.codes)
+
+
+def translations(problems, codes: tuple[str, ...]) -> int:
+    """Print, for each language, the texts that lack it (file:line and key path)."""
+    by_language: dict[str, list] = {code: [] for code in codes}
+    for warning in problems.warnings:
+        for code in warning.missing_languages:
+            by_language[code].append(warning)
+    for code, missing in by_language.items():
+        print(f"{code}: {len(missing)} missing")
+        for warning in missing:
+            print(f"    {warning.where()}  {warning.path}")
+    if problems.errors:
+        print(f"\n{len(problems.errors)} errors in data/; run `clustersite validate` to see them.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
