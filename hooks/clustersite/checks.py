@@ -128,7 +128,7 @@ def _check_reference(source: Source, path: tuple, name: str, value: Any, registr
     where = {"organisations": "data/organisations.yaml", "projects": "data/projects/", "places": "data/places.yaml"}[registry]
     return [_problem(
         source, path, f"there is no {noun} with the id `{value}`",
-        expected=f"the id of a {noun} in {where}", found=f"`{value}`",
+        expected=f"the id of {'an' if noun[0] in 'aeiou' else 'a'} {noun} in {where}", found=f"`{value}`",
         hint=f"did you mean `{close[0]}`?" if close else f"add the {noun} to {where}, or correct the id",
     )]
 
