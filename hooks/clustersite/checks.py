@@ -142,7 +142,8 @@ def _check_vocabulary(source: Source, path: tuple, value: Any, catalogue: Catalo
         source, path, "this type is not in the list of types",
         expected=f"one of the `{section}` in data/ui.yaml: " + ", ".join(f"`{w}`" for w in words),
         found=f"`{value}`",
-        hint=f"did you mean `{close[0]}`?" if close else f"use one of the listed types, or add `{value}` with its labels under `{section}` in data/ui.yaml",
+        hint=(f"did you mean `{close[0]}`?" if close
+              else f"use one of the listed types, or add `{value}` with its labels under `{section}` in data/ui.yaml"),
     )]
 
 

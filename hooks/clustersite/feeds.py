@@ -10,7 +10,7 @@ Files written, below the language's folder of the built site:
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -40,7 +40,7 @@ def write_all(site: SiteData, code: str, today: date, folder: Path, site_url: st
 
 
 def _stamp(day: date) -> datetime:
-    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
 def atom_feed(site: SiteData, v: Voice, today: date, base: str) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -18,7 +18,7 @@ from babel.units import format_unit
 from .fields import Day
 
 
-@lru_cache(maxsize=None)
+@cache
 def locale(tag: str) -> Locale:
     """The CLDR locale of a BCP 47 tag or Babel identifier (`sr-Latn` and `sr_Latn` alike)."""
     return Locale.parse(tag.replace("-", "_"))
@@ -48,7 +48,7 @@ def date_range(start: Day, end: Day | None, tag: str) -> str:
     return _interval(start.first, end.first, tag, "yMMMMd")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _interval_patterns(tag: str, skeleton: str) -> dict[str, tuple[str, str]]:
     """CLDR's interval patterns for a skeleton with full month names.
 

@@ -26,7 +26,8 @@ def organisation_jsonld(site: SiteData, v: Voice, org: Organisation) -> dict[str
 
 
 def _org_ref(v: Voice, org: Organisation) -> dict[str, Any]:
-    return {"@type": "Organization", "name": v.organisation_plain(org), "address": {"@type": "PostalAddress", "addressCountry": org.country}}
+    address = {"@type": "PostalAddress", "addressCountry": org.country}
+    return {"@type": "Organization", "name": v.organisation_plain(org), "address": address}
 
 
 def project_jsonld(site: SiteData, v: Voice, project: Project) -> dict[str, Any]:

