@@ -1,7 +1,7 @@
 """A map of Europe with the partner countries highlighted, drawn as inline SVG at build time.
 
-Country outlines come from the world map that pygal_maps_world ships. They are
-cropped to Europe and simplified once per process, so a map adds a few dozen
+Country outlines come from the world map that pygal_maps_world ships. Those that reach into
+the frame of Europe are kept and simplified once per process, so a map adds a few dozen
 kilobytes to a page and no request to anyone.
 """
 
@@ -14,7 +14,7 @@ from importlib import resources
 from markupsafe import Markup, escape
 
 # Countries whose outlines fix the frame: the far west, north, east and south of the map.
-_FRAME = ("pt", "ie", "no", "fi", "cy", "tr", "is")
+_FRAME = ("pt", "ie", "no", "fi", "cy", "tr")
 _MARGIN = 20.0
 _TOLERANCE = 1.2  # map units; a point closer than this to the last kept one is dropped
 _GROUP = re.compile(r'<g class="([a-z]{2}) country map-element">(.*?)</g>', re.S)
@@ -46,14 +46,15 @@ def partner_map(codes: list[str], names: dict[str, str], element_id: str) -> Mar
 def _europe() -> tuple[dict[str, str], tuple[float, float, float, float]]:
     svg = resources.files("pygal_maps_world").joinpath("worldmap.svg").read_text(encoding="utf-8")
     outlines = {code: [_points(d) for d in _PATH.findall(body)] for code, body in _GROUP.findall(svg)}
-    frame = [p for code in _FRAME for ring in outlines.get(code, []) for p in ring]
+    # The mainland of each frame country (its longest outline), not its far islands (Azores, Svalbard).
+    frame = [p for code in _FRAME if outlines.get(code) for p in max(outlines[code], key=len)]
     left = min(x for x, _ in frame) - _MARGIN
     right = max(x for x, _ in frame) + _MARGIN
     top = min(y for _, y in frame) - _MARGIN
     bottom = max(y for _, y in frame) + _MARGIN
     shapes: dict[str, str] = {}
     for code, rings in outlines.items():
-        kept = [_clamp(ring, left, top, right, bottom) for ring in rings if _touches(ring, left, top, right, bottom)]
+        kept = [_simplify(ring) for ring in rings if _touches(ring, left, top, right, bottom)]
         kept = [ring for ring in kept if len(ring) > 2]
         if kept:
             shapes[code] = "".join(_path(ring) for ring in kept)
@@ -98,12 +99,10 @@ def _touches(ring, left, top, right, bottom) -> bool:
     return any(left <= x <= right and top <= y <= bottom for x, y in ring)
 
 
-def _clamp(ring, left, top, right, bottom) -> list[tuple[float, float]]:
-    """Clamp far-away points to the frame's edge and drop points too close together."""
-    pad = _MARGIN / 2
+def _simplify(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Drop points too close to the last kept one: detail the map's scale cannot show."""
     out: list[tuple[float, float]] = []
-    for x, y in ring:
-        point = (min(max(x, left - pad), right + pad), min(max(y, top - pad), bottom + pad))
+    for point in ring:
         if not out or abs(point[0] - out[-1][0]) + abs(point[1] - out[-1][1]) >= _TOLERANCE:
             out.append(point)
     return out
