@@ -15,4 +15,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return  # a language build inside static-i18n's loop; the outer build finishes last
     state.keep_default_404(config, is_default=True, finished=True)
+    state.index_search(config)
     log.info(state.translation_summary())

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import feeds, languages_config
+from . import feeds, languages_config, search
 from .emblem import eu_emblem_svg
 from .loading import data_files, load_site
 from .pages import GeneratedPage, home_overview, pages_for_language
@@ -129,6 +129,10 @@ class BuildState:
         return {
             "statement": self.site.site.funding.statement.get_in(code, languages.default)[0],
             "emblem": eu_emblem_svg(words["emblem_alt"][code]),
+            "language": code,
+            "search_path": f"{prefix}search/",
+            "feed_path": f"{prefix}feed.xml",
+            "feed_title": words["feed"][code],
             "links": [(words[key][code], f"{prefix}{key.replace('_notice', '')}/") for key in ("legal_notice", "privacy", "accessibility")],
             "html_lang": {c: languages.tag(c) for c in languages.codes},
             "absolute": absolute_url,
@@ -154,6 +158,10 @@ class BuildState:
             self.saved_404 = path.read_bytes()
         if finished and self.saved_404 is not None:
             path.write_bytes(self.saved_404)
+
+    def index_search(self, config: MkDocsConfig) -> None:
+        """Build the Pagefind index of the whole site; it splits it by each page's <html lang>."""
+        search.index(Path(config.site_dir))
 
     def translation_summary(self) -> str:
         counts = {code: 0 for code in self.site.languages.codes}
@@ -185,8 +193,8 @@ def _suffixed(src_uri: str, code: str, default: str) -> str:
 
 
 def _inclusion(src_uri: str) -> InclusionLevel:
-    """Index pages may be in the nav; single items are listed on index pages instead."""
-    if src_uri.endswith("index.md") or src_uri == "labels.md":
+    """Index pages may be in the nav; single items are listed on index pages, and search is in the header."""
+    if src_uri.endswith("index.md") or src_uri in ("labels.md",):
         return InclusionLevel.UNDEFINED
     return InclusionLevel.NOT_IN_NAV
 

@@ -85,7 +85,7 @@ def pages_for_language(site: SiteData, code: str, today: date) -> list[Generated
     """Every generated page in one language."""
     v = Voice(site, code)
     pages = [projects_index(site, v, today), events_index(site, v, today), partners_index(site, v),
-             labels_page(site, v, today), news_index(site, v)]
+             labels_page(site, v, today), news_index(site, v), search_page(site, v)]
     pages += [project_page(site, v, p, today) for p in site.projects.values()]
     pages += event_pages(site, v)
     pages += [event_type_page(site, v, key, today) for key in sorted({e.type for e in site.events.values()})]
@@ -190,6 +190,21 @@ def news_page(site: SiteData, v: Voice, item) -> GeneratedPage:
         projects=[site.projects[p] for p in item.projects],
         organisations=[site.organisations[o] for o in item.organisations],
     )
+
+
+# Pagefind's interface texts, from data/ui.yaml (Pagefind's own keys on the left).
+SEARCH_TRANSLATIONS = {
+    "placeholder": "search_placeholder", "clear_search": "search_clear", "load_more": "search_load_more",
+    "search_label": "search", "zero_results": "search_zero_results", "many_results": "search_many_results",
+    "one_result": "search_one_result", "searching": "search_searching", "filters_label": "search_filters",
+    "alt_search": "search_alt", "search_suggestion": "search_suggestion",
+}
+
+
+def search_page(site: SiteData, v: Voice) -> GeneratedPage:
+    root = "../" if v.code == site.languages.default else "../../"
+    translations = {key: v.t(word) for key, word in SEARCH_TRANSLATIONS.items()}
+    return _page("search.md", "search/", "search.md.j2", v, root=root, translations=translations)
 
 
 def home_overview(site: SiteData, code: str, today: date) -> str:
