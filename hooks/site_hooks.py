@@ -15,6 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from clustersite.mkdocs_bridge import STATE as state
+from clustersite.html_fixes import valid_markup
 from clustersite.page_fallback import mark_fallback
 
 log = get_plugin_logger("clustersite")
@@ -46,6 +47,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     code = _language(config)
     markdown = state.fill_markers(markdown, code)
     return mark_fallback(markdown, page, code, state.site, log)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return valid_markup(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return valid_markup(output_content)
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):

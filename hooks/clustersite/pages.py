@@ -144,7 +144,7 @@ def _timeline(events: list[Event], today: date) -> tuple[list[Event], list[tuple
 def events_index(site: SiteData, v: Voice, today: date) -> GeneratedPage:
     upcoming, by_year = _timeline(list(site.events.values()), today)
     filters = {
-        "projects": sorted(site.projects.values(), key=lambda p: p.acronym),
+        "projects": sorted((p for p in site.projects.values() if site.events_of_project(p.id)), key=lambda p: p.acronym),
         "types": sorted({e.type for e in site.events.values()}),
     }
     return _page("events/index.md", "events/", "events_index.md.j2", v, title=v.t("events"),
