@@ -14,8 +14,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_bridge import STATE as state
 from clustersite.html_fixes import valid_markup
+from clustersite.mkdocs_bridge import STATE as state
 from clustersite.page_fallback import mark_fallback
 
 log = get_plugin_logger("clustersite")

@@ -78,7 +78,7 @@ def test_no_axe_violations_on_any_page_type(browser_page, prefix):
         if problems:
             found[name] = problems
     page.goto(base + prefix + "no-such-page/")  # the 404 page, as GitHub Pages serves it
-    page.set_content((page.context.request.get(base + "404.html").text()))
+    page.set_content(page.context.request.get(base + "404.html").text())
     if problems := violations(page, source):
         found["404"] = problems
     assert found == {}, json.dumps(found, indent=1, ensure_ascii=False)
