@@ -61,7 +61,7 @@ def main() -> None:
                     context = browser.new_context()  # empty cache
                     page = context.new_page()
                     requested: list[str] = []
-                    page.on("requestfinished", lambda request: requested.append(request.url))
+                    page.on("requestfinished", lambda request, seen=requested: seen.append(request.url))
                     page.goto(base + "repo/" + prefix + path, wait_until="networkidle")
                     sizes: dict[str, int] = defaultdict(int)
                     for url in requested:

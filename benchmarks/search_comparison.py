@@ -54,7 +54,8 @@ def run_queries(browser, base: str, material: bool) -> list[tuple[str, str, int,
     for prefix, query in QUERIES:
         page = browser.new_page()
         fetched: list[int] = []  # Material loads its index with every page; Pagefind on the first search
-        page.on("response", lambda r: fetched.append(wire(r.body())) if r.ok and ("/search/" in r.url or "pagefind" in r.url) else None)
+        page.on("response", lambda r, seen=fetched: seen.append(wire(r.body()))
+                if r.ok and ("/search/" in r.url or "pagefind" in r.url) else None)
         page.goto(base + prefix, wait_until="networkidle")
         if material:
             page.wait_for_function("document.querySelector('.md-search-result__meta') !== null")

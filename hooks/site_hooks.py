@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from clustersite.html_fixes import valid_markup
 from clustersite.mkdocs_bridge import STATE as state
 from clustersite.page_fallback import mark_fallback
+from clustersite.template_cache import TEMPLATES
 
 log = get_plugin_logger("clustersite")
 
@@ -58,6 +59,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
+    env.bytecode_cache = TEMPLATES
     env.globals["clustersite"] = state.theme_globals(_language(config))
     return env
 

@@ -28,15 +28,17 @@ def write_all(site: SiteData, code: str, today: date, folder: Path, site_url: st
     base = urljoin(site_url or "http://localhost/", "" if code == site.languages.default else f"{code}/")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "feed.xml").write_bytes(atom_feed(site, v, today, base))
-    events = sorted(site.events.values(), key=lambda e: (e.date, e.id))
-    (folder / "events.ics").write_bytes(calendar(site, v, events, today, base, v.t("events")))
+    # Each event is written out once per language, then placed in every calendar that lists it.
+    events = site.events_in_order
+    blocks = {event.id: vevent(site, v, event, today, base) for event in events}
+    (folder / "events.ics").write_bytes(calendar(v.t("events"), [blocks[e.id] for e in events]))
+    (folder / "projects").mkdir(exist_ok=True)
     for project in site.projects.values():
-        (folder / "projects").mkdir(exist_ok=True)
-        (folder / "projects" / f"{project.id}.ics").write_bytes(
-            calendar(site, v, site.events_of_project(project.id), today, base, project.acronym))
+        events_of_project = site.events_of_project(project.id)
+        (folder / "projects" / f"{project.id}.ics").write_bytes(calendar(project.acronym, [blocks[e.id] for e in events_of_project]))
     (folder / "events").mkdir(exist_ok=True)
     for event in events:
-        (folder / "events" / f"{event.id}.ics").write_bytes(calendar(site, v, [event], today, base, v.plain(event.title)))
+        (folder / "events" / f"{event.id}.ics").write_bytes(calendar(v.plain(event.title), [blocks[event.id]]))
 
 
 def _stamp(day: date) -> datetime:
@@ -68,32 +70,38 @@ def atom_feed(site: SiteData, v: Voice, today: date, base: str) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
-def calendar(site: SiteData, v: Voice, events: list[Event], today: date, base: str, name: str) -> bytes:
+def calendar(name: str, events: list[bytes]) -> bytes:
+    """A VCALENDAR around already serialized VEVENTs."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//clustersite//EU project site//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
+    empty = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return empty[: -len(end)] + b"".join(events) + end
+
+
+def vevent(site: SiteData, v: Voice, event: Event, today: date, base: str) -> bytes:
+    """One event as an RFC 5545 VEVENT; its UID is stable across builds and languages."""
     host = urlsplit(base).hostname or "localhost"
-    for event in events:
-        item = icalendar.Event()
-        item.add("uid", f"{event.id}@{host}")
-        item.add("dtstamp", _stamp(today))
-        item.add("summary", v.plain(event.title))
-        item.add("description", v.plain(event.summary))
-        item.add("url", urljoin(base, f"events/{event.id}/"))
-        item.add("categories", [v.event_type(event.type)])
-        if event.time and event.end is None and not event.date.whole_month:
-            hours, minutes = map(int, event.time.split(":"))
-            item.add("dtstart", datetime.combine(event.date.first, time(hours, minutes)))
-        else:
-            item.add("dtstart", event.date.first)
-            item.add("dtend", event.last_day.last + timedelta(days=1))
-        location = _location(site, v, event)
-        if location:
-            item.add("location", location)
-        cal.add_component(item)
-    return cal.to_ical()
+    item = icalendar.Event()
+    item.add("uid", f"{event.id}@{host}")
+    item.add("dtstamp", _stamp(today))
+    item.add("summary", v.plain(event.title))
+    item.add("description", v.plain(event.summary))
+    item.add("url", urljoin(base, f"events/{event.id}/"))
+    item.add("categories", [v.event_type(event.type)])
+    if event.time and event.end is None and not event.date.whole_month:
+        hours, minutes = map(int, event.time.split(":"))
+        item.add("dtstart", datetime.combine(event.date.first, time(hours, minutes)))
+    else:
+        item.add("dtstart", event.date.first)
+        item.add("dtend", event.last_day.last + timedelta(days=1))
+    location = _location(site, v, event)
+    if location:
+        item.add("location", location)
+    return item.to_ical()
 
 
 def _location(site: SiteData, v: Voice, event: Event) -> str:

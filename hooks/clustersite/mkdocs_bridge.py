@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import os
 import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,6 +61,15 @@ class BuildState:
     today: date = field(default_factory=date.today)
     pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)  # language -> pages
     saved_404: bytes | None = None
+    timings: Counter = field(default_factory=Counter)  # seconds spent per step, for benchmarks/build_benchmark.py
+
+    @contextmanager
+    def timed(self, step: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[step] += time.perf_counter() - start
 
     # --- on_config -----------------------------------------------------------
 
@@ -71,7 +84,8 @@ class BuildState:
         today = build_date()
         fingerprint = (_fingerprint(data_dir), languages, today)
         if fingerprint != self.fingerprint:
-            self.site, self.problems = load_site(data_dir, languages, root)
+            with self.timed("load and validate"):
+                self.site, self.problems = load_site(data_dir, languages, root)
             self.today, self.pages, self.fingerprint = today, {}, fingerprint
             for warning in self.problems.warnings:
                 log.warning(str(warning))
@@ -83,7 +97,8 @@ class BuildState:
 
     def pages_in(self, code: str) -> list[GeneratedPage]:
         if code not in self.pages:
-            self.pages[code] = pages_for_language(self.site, code, self.today)
+            with self.timed("render pages"):
+                self.pages[code] = pages_for_language(self.site, code, self.today)
         return self.pages[code]
 
     def add_generated_files(self, files: Files, config: MkDocsConfig) -> None:
@@ -95,13 +110,20 @@ class BuildState:
         """
         languages = self.site.languages
         for code in languages.codes:
-            for page in self.pages_in(code):
+            pages = self.pages_in(code)
+            start = time.perf_counter()
+            for page in pages:
                 src_uri = _suffixed(page.src_uri, code, languages.default)
                 file = File.generated(config, src_uri, content=page.markdown, inclusion=_inclusion(page.src_uri))
                 file.abs_src_path = os.path.join(config.docs_dir, src_uri)
                 files.append(file)
+            self.timings["add files"] += time.perf_counter() - start
 
     def attach_content(self, files: Files, config: MkDocsConfig) -> None:
+        with self.timed("attach content"):
+            self._attach_content(files)
+
+    def _attach_content(self, files: Files) -> None:
         languages = self.site.languages
         contents = {_suffixed(p.src_uri, code, languages.default): p.markdown
                     for code in languages.codes for p in self.pages_in(code)}
@@ -149,7 +171,8 @@ class BuildState:
 
     def write_feeds(self, config: MkDocsConfig, code: str) -> None:
         prefix = "" if code == self.site.languages.default else code
-        feeds.write_all(self.site, code, self.today, Path(config.site_dir) / prefix, config.site_url or "")
+        with self.timed("feeds"):
+            feeds.write_all(self.site, code, self.today, Path(config.site_dir) / prefix, config.site_url or "")
 
     def keep_default_404(self, config: MkDocsConfig, is_default: bool, finished: bool) -> None:
         """GitHub Pages serves one /404.html: keep the default language's, which speaks all languages."""
@@ -161,7 +184,8 @@ class BuildState:
 
     def index_search(self, config: MkDocsConfig) -> None:
         """Build the Pagefind index of the whole site; it splits it by each page's <html lang>."""
-        search.index(Path(config.site_dir))
+        with self.timed("search index"):
+            search.index(Path(config.site_dir))
 
     def translation_summary(self) -> str:
         counts = {code: 0 for code in self.site.languages.codes}

@@ -119,7 +119,7 @@ def project_page(site: SiteData, v: Voice, project: Project, today: date) -> Gen
 
 
 def event_pages(site: SiteData, v: Voice) -> list[GeneratedPage]:
-    ordered = sorted(site.events.values(), key=lambda e: (e.date, e.id))
+    ordered = site.events_in_order
     pages = []
     for i, event in enumerate(ordered):
         pages.append(_page(

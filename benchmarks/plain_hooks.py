@@ -1,0 +1,36 @@
+"""The hooks of the plain-Markdown variant: theme texts from a file, then the same search indexing.
+
+Used by build_benchmark.py to build the same pages without the data layer.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.plugins import event_priority
+
+from clustersite import search
+from clustersite.html_fixes import valid_markup
+from clustersite.mkdocs_bridge import absolute_url
+from clustersite.template_cache import TEMPLATES
+
+GLOBALS = json.loads((Path(__file__).parent.parent / "theme-globals.json").read_text(encoding="utf-8"))
+
+
+def on_env(env, *, config, files):
+    env.bytecode_cache = TEMPLATES
+    language = config.plugins["i18n"].current_language or "en"
+    env.globals["clustersite"] = {**GLOBALS[language], "emblem": Markup(GLOBALS[language]["emblem"]), "absolute": absolute_url}
+    return env
+
+
+def on_post_page(output, *, page, config):
+    return valid_markup(output)
+
+
+@event_priority(-200)
+def on_post_build(*, config):
+    if not config.plugins["i18n"].building:
+        search.index(Path(config.site_dir))
