@@ -26,6 +26,10 @@ def _language(config: MkDocsConfig) -> str:
     return config.plugins["i18n"].current_language or state.site.languages.default
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
+
+
 @event_priority(50)  # before static-i18n (-100), which reads the languages
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.prepare(config)

@@ -11,8 +11,9 @@ from conftest import SUBPATH
 
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = ["", "projects/trace-kei/", "events/", "events/tci-european-conference-2018/", "partners/enef/",
-              "labels/", "news/green-synergy-joins-trace-kei/", "legal/"]
+PAGE_TYPES = ["", "projects/", "projects/trace-kei/", "events/", "events/types/training/", "events/tci-european-conference-2018/",
+              "partners/", "partners/enef/", "labels/", "news/", "news/green-synergy-joins-trace-kei/", "legal/", "privacy/",
+              "accessibility/", "search/?q=cluster", "404.html"]
 
 
 @pytest.fixture(scope="module")

@@ -186,3 +186,29 @@ def test_a_misconfigured_language_is_one_clear_line(project_copy, tmp_path, chan
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert len(errors) == 1 and "mkdocs.yml: plugins.i18n.languages[" in errors[0], result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("language, path, facts", [
+    ("sr", "projects/balkan-cluster/", ["IPA program prekogranične saradnje Bugarska–Srbija", "FED", "Kuća klastera", "april 2016."]),
+    ("bg", "events/balkan-cluster-final-conference/", ["22 април 2016 г., 11:00", "Зала „Преслав“, хотел „Хермус“",
+                                                        "31 Cherni Vrah Blvd.", "Над 50 участници"]),
+    ("cs", "partners/house-of-clusters/", ["Galați", "9. ledna 2017", "pět srbských klastrů", "TCI"]),
+    ("en", "labels/", ["Madan Parque", "Green Synergy Cluster", "ENEF", "FEMAC", "February 3, 2017", "Gold"]),
+    ("cs", "projects/centramo/", ["MAG – Maďarské hospodářské rozvojové centrum", "12 odborníků", "60 klastrů", "Šest vyškolených"]),
+    ("sr", "events/tci-european-conference-2018/", ["20.–23. mart 2018.", "Klaster tura II", "Blok IV", "Treći dan"]),
+    ("bg", "news/kyustendil-textile-cluster-anniversary/", ["16 април 2016 г.", "Витал"]),
+    ("en", "news/green-synergy-joins-trace-kei/", ["December 2016", "FEMAC"]),
+    ("cs", "events/trace-kei-twinning-novi-sad/", ["1.–24. října 2017", "Novém Sadu", "Enric Pedros"]),
+    ("sr", "projects/trace-kei/", ["DISTRETTO AGROALIMENTARE REGIONALE SCRL", "Mađarska", "Portugalija", "Rumunija", "Bugarska",
+                                   "Nemačka", "Italija", "Srbija"]),
+])
+def test_seed_facts_reach_every_language(site, language, path, facts):
+    text = text_of(page(site, language, path))
+    for fact in facts:
+        assert fact in text, fact
+
+
+def test_private_contact_details_are_not_published(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "rousseva@" not in html and "botoyb@" not in html and "886 533" not in html

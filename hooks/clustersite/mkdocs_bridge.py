@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -61,6 +62,8 @@ class BuildState:
     today: date = field(default_factory=date.today)
     pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)  # language -> pages
     saved_404: bytes | None = None
+    serving: bool = False  # `mkdocs serve`: search is indexed after the reload, not before
+    indexing: threading.Thread | None = None
     timings: Counter = field(default_factory=Counter)  # seconds spent per step, for benchmarks/build_benchmark.py
 
     @contextmanager
@@ -75,6 +78,9 @@ class BuildState:
 
     def prepare(self, config: MkDocsConfig) -> Languages:
         """Check the configuration, then load data/ if any of its files changed."""
+        if self.indexing is not None:
+            self.indexing.join()  # the previous preview build's search index, still being written
+            self.indexing = None
         languages = languages_config.from_mkdocs(config)
         colour = (config.extra.get("brand") or {}).get("primary", "")
         if colour and not _COLOUR.match(str(colour)):
@@ -184,6 +190,9 @@ class BuildState:
 
     def index_search(self, config: MkDocsConfig) -> None:
         """Build the Pagefind index of the whole site; it splits it by each page's <html lang>."""
+        if self.serving:
+            self.indexing = search.index_in_background(Path(config.site_dir))
+            return
         with self.timed("search index"):
             search.index(Path(config.site_dir))
 

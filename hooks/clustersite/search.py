@@ -11,9 +11,27 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+log = get_plugin_logger("clustersite")
+
+
+def index_in_background(site_dir: Path) -> threading.Thread:
+    """Index without holding up `mkdocs serve`'s reload; the next build waits for it (see BuildState)."""
+    thread = threading.Thread(target=_index_quietly, args=(site_dir,), name="pagefind", daemon=True)
+    thread.start()
+    return thread
+
+
+def _index_quietly(site_dir: Path) -> None:
+    try:
+        index(site_dir)
+    except PluginError as exc:
+        log.warning(str(exc))
 
 
 def index(site_dir: Path) -> None:
