@@ -151,11 +151,11 @@ def hugo_build(site: Path) -> float:
     return time.perf_counter() - start
 
 
-def preview_latency(tmp: Path, edits: int) -> list[float]:
+def preview_latency(tmp: Path, edits: int, *options: str) -> list[float]:
     """Seconds from saving an event's title in data/ to `mkdocs serve` serving the page with it."""
-    project = project_copy(tmp / "preview")
+    project = project_copy(tmp / f"preview{'-'.join(options)}")
     port = 8731
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/events/trace-kei-training-bari/"
     data = project / "data" / "projects" / "trace-kei.yaml"
@@ -192,7 +192,7 @@ def _wait_for(url: str, text: str, timeout: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--sizes", default="100,1000,10000", help="page counts to aim at; empty for none")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-hugo", action="store_true")
     parser.add_argument("--skip-preview", action="store_true")
@@ -210,7 +210,7 @@ def main() -> None:
         header = (f"{'target':>6} {'pages':>6} {'build s':>8} {'ms/page':>8} {'data %':>7} {'peak MB':>8} {'mean KB':>8} "
                   f"{'max KB':>7} {'plain s':>8} {'data/plain':>10} {'hugo s':>7} {'mkdocs/hugo':>11}")
         rows, details = [], []
-        for target in (int(size) for size in args.sizes.split(",")):
+        for target in (int(size) for size in args.sizes.split(",") if size):
             counts = sizes_for_pages(target)
             project = project_copy(tmp / f"p{target}", with_data=False)
             write_data(project / "data", **counts)
@@ -239,9 +239,12 @@ def main() -> None:
             print(f"\ncost per page, 10,000 vs 1,000 pages: {per_page[10000] / per_page[1000]:.2f}x")
 
         if not args.skip_preview:
-            latencies = preview_latency(tmp, edits=5)
-            print(f"\npreview (mkdocs serve, example site): edit in data/ to updated page, median "
-                  f"{statistics.median(latencies):.2f} s over {len(latencies)} edits: {', '.join(f'{x:.2f}' for x in latencies)}")
+            print()
+            for options in ((), ("--dirty",)):
+                latencies = preview_latency(tmp, 5, *options)
+                command = " ".join(("mkdocs serve", *options))
+                print(f"preview ({command}, example site): edit in data/ to updated page, median "
+                      f"{statistics.median(latencies):.2f} s over {len(latencies)} edits: {', '.join(f'{x:.2f}' for x in latencies)}")
 
 
 if __name__ == "__main__":

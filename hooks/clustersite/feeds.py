@@ -1,7 +1,7 @@
 """Feeds for one language: an Atom feed of news and events, and iCalendar files.
 
 Files written, below the language's folder of the built site:
-    feed.xml                 Atom: news items and events, newest first
+    feed.xml                 Atom: the 50 newest news items and events
     events.ics               every event
     projects/<id>.ics        the events of one project
     events/<id>.ics          one event ("add to calendar")
@@ -10,6 +10,7 @@ Files written, below the language's folder of the built site:
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -23,22 +24,29 @@ from .voice import Voice
 ATOM = "http://www.w3.org/2005/Atom"
 
 
+FEED_ENTRIES = 50  # the newest news items and events; readers keep what they have already seen
+
+
 def write_all(site: SiteData, code: str, today: date, folder: Path, site_url: str) -> None:
     v = Voice(site, code)
     base = urljoin(site_url or "http://localhost/", "" if code == site.languages.default else f"{code}/")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "feed.xml").write_bytes(atom_feed(site, v, today, base))
     # Each event is written out once per language, then placed in every calendar that lists it.
     events = site.events_in_order
     blocks = {event.id: vevent(site, v, event, today, base) for event in events}
-    (folder / "events.ics").write_bytes(calendar(v.t("events"), [blocks[e.id] for e in events]))
-    (folder / "projects").mkdir(exist_ok=True)
+    outputs: dict[Path, bytes] = {
+        folder / "feed.xml": atom_feed(site, v, today, base),
+        folder / "events.ics": calendar(v.t("events"), [blocks[e.id] for e in events]),
+    }
     for project in site.projects.values():
-        events_of_project = site.events_of_project(project.id)
-        (folder / "projects" / f"{project.id}.ics").write_bytes(calendar(project.acronym, [blocks[e.id] for e in events_of_project]))
-    (folder / "events").mkdir(exist_ok=True)
+        outputs[folder / "projects" / f"{project.id}.ics"] = calendar(
+            project.acronym, [blocks[e.id] for e in site.events_of_project(project.id)])
     for event in events:
-        (folder / "events" / f"{event.id}.ics").write_bytes(calendar(v.plain(event.title), [blocks[event.id]]))
+        outputs[folder / "events" / f"{event.id}.ics"] = calendar(v.plain(event.title), [blocks[event.id]])
+    for parent in {path.parent for path in outputs}:
+        parent.mkdir(parents=True, exist_ok=True)
+    # Opening thousands of small files is slow on some disks; the writes overlap in threads.
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda item: item[0].write_bytes(item[1]), outputs.items()))
 
 
 def _stamp(day: date) -> datetime:
@@ -51,6 +59,7 @@ def atom_feed(site: SiteData, v: Voice, today: date, base: str) -> bytes:
     entries = [(n.date.first, "news", n.id, n.title, n.summary) for n in site.news.values()]
     entries += [(e.date.first, "events", e.id, e.title, e.summary) for e in site.events.values()]
     entries.sort(key=lambda entry: (entry[0], entry[2]), reverse=True)
+    entries = entries[:FEED_ENTRIES]
     ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{v.t('news')} · {v.t('events')}"
     ET.SubElement(feed, f"{{{ATOM}}}id").text = urljoin(base, "feed.xml")
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": urljoin(base, "feed.xml")})

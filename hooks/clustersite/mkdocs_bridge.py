@@ -61,6 +61,7 @@ class BuildState:
     problems: Problems = field(default_factory=Problems)
     today: date = field(default_factory=date.today)
     pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)  # language -> pages
+    previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown before the last data change
     saved_404: bytes | None = None
     serving: bool = False  # `mkdocs serve`: search is indexed after the reload, not before
     indexing: threading.Thread | None = None
@@ -90,6 +91,7 @@ class BuildState:
         today = build_date()
         fingerprint = (_fingerprint(data_dir), languages, today)
         if fingerprint != self.fingerprint:
+            self.previous = self._contents() if self.site is not None else {}
             with self.timed("load and validate"):
                 self.site, self.problems = load_site(data_dir, languages, root)
             self.today, self.pages, self.fingerprint = today, {}, fingerprint
@@ -130,13 +132,19 @@ class BuildState:
             self._attach_content(files)
 
     def _attach_content(self, files: Files) -> None:
-        languages = self.site.languages
-        contents = {_suffixed(p.src_uri, code, languages.default): p.markdown
-                    for code in languages.codes for p in self.pages_in(code)}
+        contents = self._contents()
         for file in files:
             content = contents.get(file.src_uri)
             if content is not None:
                 file.content_string = content
+                # `mkdocs serve --dirty` rebuilds only modified pages; a generated page is modified
+                # when its Markdown differs from before the last change in data/.
+                unchanged = self.previous.get(file.src_uri) == content
+                file.is_modified = lambda unchanged=unchanged: not unchanged
+
+    def _contents(self) -> dict[str, str]:
+        languages = self.site.languages
+        return {_suffixed(p.src_uri, code, languages.default): p.markdown for code in languages.codes for p in self.pages_in(code)}
 
     def fill_markers(self, markdown: str, code: str) -> str:
         """Put generated parts where staff pages ask for them with a marker comment."""
