@@ -7,7 +7,7 @@ scalar stays the text that was typed; the model decides what type a field is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +26,20 @@ PathItem = str | int
 
 @dataclass
 class Source:
-    """One parsed file: its data and its node tree, for finding lines later."""
+    """One parsed file: its data, and its text for finding lines when a message needs them."""
 
     file: str
     data: Any
-    root: yaml.Node | None
+    text: str
+    _root: yaml.Node | None = field(default=None, repr=False)
+
+    @property
+    def root(self) -> yaml.Node | None:
+        # The node tree is parsed again only for files with problems: keeping every file's tree
+        # in memory would double what a large data set costs to load.
+        if self._root is None and self.text.strip():
+            self._root = yaml.compose(self.text, Loader=_Loader)
+        return self._root
 
     def locate(self, path: tuple[PathItem, ...], *, at_key: bool = False) -> tuple[int | None, int | None]:
         """Line and column (1-based) of the value at `path`, or of the nearest parent that exists."""
@@ -105,7 +114,7 @@ def load(path: Path, shown: str) -> Source:
     data = _to_python(root, shown, (), duplicates)
     if duplicates:
         raise YamlError(duplicates[0])
-    return Source(shown, data, root)
+    return Source(shown, data, text)
 
 
 def _to_python(node: yaml.Node | None, shown: str, path: tuple[PathItem, ...], problems: list[Problem]) -> Any:
