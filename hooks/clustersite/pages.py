@@ -90,7 +90,9 @@ def pages_for_language(site: SiteData, code: str, today: date) -> list[Generated
     pages += event_pages(site, v)
     pages += [event_type_page(site, v, key, today) for key in sorted({e.type for e in site.events.values()})]
     pages += [partner_page(site, v, o, today) for o in site.organisations.values()]
-    pages += [news_page(site, v, n) for n in site.news.values()]
+    news = sorted(site.news.values(), key=lambda n: (n.date, n.id))
+    pages += [news_page(site, v, item, news[i - 1] if i else None, news[i + 1] if i + 1 < len(news) else None)
+              for i, item in enumerate(news)]
     return pages
 
 
@@ -184,9 +186,9 @@ def news_index(site: SiteData, v: Voice) -> GeneratedPage:
     return _page("news/index.md", "news/", "news_index.md.j2", v, news=news)
 
 
-def news_page(site: SiteData, v: Voice, item) -> GeneratedPage:
+def news_page(site: SiteData, v: Voice, item, previous, next) -> GeneratedPage:
     return _page(
-        f"news/{item.id}.md", f"news/{item.id}/", "news_item.md.j2", v, item=item,
+        f"news/{item.id}.md", f"news/{item.id}/", "news_item.md.j2", v, item=item, previous=previous, next=next,
         projects=[site.projects[p] for p in item.projects],
         organisations=[site.organisations[o] for o in item.organisations],
     )
