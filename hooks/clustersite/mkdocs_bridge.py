@@ -235,7 +235,7 @@ def _suffixed(src_uri: str, code: str, default: str) -> str:
 
 def _inclusion(src_uri: str) -> InclusionLevel:
     """Index pages may be in the nav; single items are listed on index pages, and search is in the header."""
-    if src_uri.endswith("index.md") or src_uri in ("labels.md",):
+    if src_uri.endswith("index.md") or src_uri == "labels.md":
         return InclusionLevel.UNDEFINED
     return InclusionLevel.NOT_IN_NAV
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from .model import Catalogue, Event, NewsItem, Organisation, Place, Project, SiteFile
 from .yaml_source import PathItem, Source
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -67,28 +71,25 @@ class SiteData:
 
     @cached_property
     def _events_by_project(self) -> dict[str, list[Event]]:
-        index: dict[str, list[Event]] = defaultdict(list)
-        for event in self.events_in_order:
-            for project_id in event.projects:
-                index[project_id].append(event)
-        return index
+        return _grouped(self.events_in_order, lambda event: event.projects)
 
     @cached_property
     def _events_by_organisation(self) -> dict[str, list[Event]]:
-        index: dict[str, list[Event]] = defaultdict(list)
-        for event in self.events_in_order:
-            for organisation_id in event.participants:
-                index[organisation_id].append(event)
-        return index
+        return _grouped(self.events_in_order, lambda event: event.participants)
 
     @cached_property
     def _projects_by_organisation(self) -> dict[str, list[Project]]:
-        index: dict[str, list[Project]] = defaultdict(list)
-        for project in self.projects.values():
-            for organisation_id in dict.fromkeys(m.organisation for m in project.consortium):
-                index[organisation_id].append(project)
-        return index
+        return _grouped(self.projects.values(), lambda project: dict.fromkeys(m.organisation for m in project.consortium))
 
     def coordinator(self, project: Project) -> Organisation:
         member = next(m for m in project.consortium if m.role == "coordinator")
         return self.organisations[member.organisation]
+
+
+def _grouped(items: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, list[T]]:
+    """Each key with the items that name it, in the items' order."""
+    index: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        for key in keys(item):
+            index[key].append(item)
+    return index
