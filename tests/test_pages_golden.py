@@ -61,3 +61,18 @@ def test_upcoming_and_ongoing_follow_the_build_date(site):
     assert "First joint training, Bari" in during  # upcoming then
     after = home_overview(site, "en", TODAY)
     assert "No project is running at the moment" in after and "No events are planned at the moment." in after
+
+
+def test_label_validity_and_project_status_follow_the_build_date(site):
+    from clustersite.fields import Day
+    from clustersite.model import Label
+    from clustersite.pages import label_state, status
+
+    label = Label(level="bronze", awarded=Day(date(2017, 2, 3)), valid_until=Day(date(2019, 2, 2)))
+    assert label_state(label, date(2019, 2, 2)) == "valid"
+    assert label_state(label, date(2019, 2, 3)) == "expired"
+    assert label_state(Label(level="gold"), TODAY) == "not_stated"
+    trace_kei = site.projects["trace-kei"]
+    assert [status(trace_kei, day) for day in (date(2016, 11, 15), date(2016, 11, 16), date(2018, 11, 15), date(2018, 11, 16))] == [
+        "planned", "ongoing", "ongoing", "completed"]
+    assert status(site.projects["centramo"], date(2013, 11, 30)) == "ongoing"  # a whole month: to its last day
