@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from . import checks
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
 from .problems import Problem, Problems, display_path
-from .site_data import Languages, Origin, SiteData
+from .site_data import Languages, SiteData
 from .validation import validate_file
 from .yaml_source import Source, YamlError, load
 
@@ -131,41 +131,33 @@ def _assemble(parsed: list[tuple[Source, BaseModel]], languages: Languages) -> S
     missing; the caller returns the site only when nothing failed.
     """
     pieces: dict[str, Any] = {"places": {}, "organisations": {}, "projects": {}, "events": {}, "news": {}}
-    origins: dict[tuple[str, str], Origin] = {}
     site_file = catalogue = None
 
-    def keep(kind: str, record: Any, source: Source, path: tuple) -> None:
-        # A duplicate id keeps the first record; checks.duplicate_ids reports the second.
-        if record is None:  # an invalid part of a file that failed; already reported
-            return
-        pieces[kind].setdefault(record.id, record)
-        origins.setdefault((kind, record.id), Origin(source, path))
+    def keep(kind: str, records: list[Any]) -> None:
+        for record in records:
+            # None is an invalid part of a file that failed (already reported). A duplicate id
+            # keeps the first record; checks.duplicate_ids reports the second.
+            if record is not None:
+                pieces[kind].setdefault(record.id, record)
 
-    for source, record in parsed:
-        if record is None:
-            continue
+    for _source, record in parsed:
         if isinstance(record, SiteFile):
             site_file = record
         elif isinstance(record, Catalogue):
             catalogue = record
+        # getattr: a salvaged part of a failed file may lack a field whose value was wrong.
         elif isinstance(record, PlacesFile):
-            for i, place in enumerate(record.places):
-                keep("places", place, source, ("places", i))
+            keep("places", getattr(record, "places", None) or [])
         elif isinstance(record, OrganisationsFile):
-            for i, organisation in enumerate(record.organisations):
-                keep("organisations", organisation, source, ("organisations", i))
+            keep("organisations", getattr(record, "organisations", None) or [])
         elif isinstance(record, NewsFile):
-            for i, item in enumerate(record.news):
-                keep("news", item, source, ("news", i))
+            keep("news", getattr(record, "news", None) or [])
         elif isinstance(record, (ProjectFile, EventsFile)):
             project = getattr(record, "project", None)
+            keep("projects", [project])
             owner = project.id if project is not None else None
-            keep("projects", project, source, ("project",))
-            for i, event in enumerate(getattr(record, "events", [])):
-                if event is None:
-                    continue
-                if owner and owner not in event.projects:
-                    event = event.model_copy(update={"projects": [owner, *event.projects]})
-                keep("events", event, source, ("events", i))
+            events = [event for event in getattr(record, "events", None) or [] if event is not None]
+            keep("events", [event.model_copy(update={"projects": [owner, *event.projects]})
+                            if owner and owner not in event.projects else event for event in events])
     # site_file and catalogue are None only when their file failed, which is an error already.
-    return SiteData(languages=languages, site=site_file, catalogue=catalogue, origins=origins, **pieces)
+    return SiteData(languages=languages, site=site_file, catalogue=catalogue, **pieces)

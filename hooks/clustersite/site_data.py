@@ -9,17 +9,8 @@ from functools import cached_property
 from typing import TypeVar
 
 from .model import Catalogue, Event, NewsItem, Organisation, Place, Project, SiteFile
-from .yaml_source import PathItem, Source
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a record was written: its file and key path, for messages."""
-
-    source: Source
-    path: tuple[PathItem, ...]
 
 
 @dataclass(frozen=True)
@@ -51,7 +42,6 @@ class SiteData:
     projects: dict[str, Project]
     events: dict[str, Event]
     news: dict[str, NewsItem]
-    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (kind, id) -> origin
 
     def events_of_project(self, project_id: str) -> list[Event]:
         return self._events_by_project.get(project_id, [])
