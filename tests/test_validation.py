@@ -245,3 +245,26 @@ def test_every_problem_is_reported_in_one_run(data):
     edit(data / "projects" / "trace-kei.yaml", "duration_months: 24", "duration_months: 18")
     (data / "news.yaml").write_text("news:\n\t- id: x\n", encoding="utf-8")
     assert len(messages(data)) == 3
+
+
+def test_a_word_the_pages_need_cannot_be_deleted(data):
+    entry = "  next_event:\n    en: Next event\n    sr: Sledeći događaj\n    bg: Следващо събитие\n    cs: Následující akce\n"
+    edit(data / "ui.yaml", entry, "")
+    assert only(data) == (
+        "data/ui.yaml:145:3: error: words: the entry `next_event` is missing\n"
+        "    expected: `next_event:` under `words:`, with its text in every language\n"
+        "    found:    no such entry\n"
+        "    hint:     add `next_event:` with lines for en, sr, bg and cs; the generated pages use it")
+
+
+def test_the_required_word_list_covers_every_word_the_code_uses():
+    import re
+
+    from clustersite.catalogue_words import required_words
+
+    code = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks" / "clustersite").glob("*.py"))
+    used = {word for pair in re.findall(r"""\bv\.t\(["']([a-z_]+)["']\)|words\[["']([a-z_]+)["']\]""", code)
+            for word in pair if word}
+    assert len(used) > 5 and used <= required_words()
+    shipped = __import__("yaml").safe_load((ROOT / "data" / "ui.yaml").read_text(encoding="utf-8"))["words"]
+    assert required_words() <= set(shipped)

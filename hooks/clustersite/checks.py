@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import rules
+from .catalogue_words import required_entries
 from .fields import Localized, check_link
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile
 from .problems import Problem, Severity
@@ -44,6 +45,8 @@ def cross_file(site: SiteData, parsed: list[tuple[Source, BaseModel]], complete:
     """
     problems: list[Problem] = []
     problems += duplicate_ids(parsed)
+    if complete["catalogue"]:
+        problems += missing_catalogue_entries(parsed)
     registries = {"organisations": site.organisations, "projects": site.projects, "places": site.places}
     for source, record in parsed:
         for path, owner, name, value in _walk(record, ()):
@@ -63,6 +66,21 @@ def cross_file(site: SiteData, parsed: list[tuple[Source, BaseModel]], complete:
                                          hint="put the file under docs/ or correct the path; paths are relative to docs/"))
             if isinstance(value, Localized):
                 problems += _check_text(source, path, value, site, strict=isinstance(record, Catalogue))
+    return problems
+
+
+def missing_catalogue_entries(parsed: list[tuple[Source, BaseModel]]) -> list[Problem]:
+    """Every word and label the pages need must be in data/ui.yaml."""
+    source, catalogue = next((s, r) for s, r in parsed if isinstance(r, Catalogue))
+    problems = []
+    for section, keys in required_entries().items():
+        present = getattr(catalogue, section)
+        for key in sorted(keys - set(present)):
+            problems.append(_problem(
+                source, (section,), f"the entry `{key}` is missing",
+                expected=f"`{key}:` under `{section}:`, with its text in every language",
+                found="no such entry", hint=f"add `{key}:` with lines for en, sr, bg and cs; the generated pages use it",
+            ))
     return problems
 
 
