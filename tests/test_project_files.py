@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -31,10 +32,17 @@ def test_publish_workflow_builds_strict_and_deploys_with_the_official_pages_acti
     assert workflow[True]["push"]["branches"] == ["main"]  # PyYAML reads the key `on` as True
 
 
-def test_json_schemas_are_current():
+def test_json_schemas_are_current_and_know_the_languages():
+    from mkdocs.config import load_config
+
+    from clustersite import languages_config
+
+    languages = languages_config.from_mkdocs(load_config(str(ROOT / "mkdocs.yml")))
     for name, model in SCHEMAS.items():
         path = ROOT / "schemas" / f"{name}.schema.json"
-        assert path.read_text(encoding="utf-8") == schema_text(model), f"run `clustersite schema` to update {path.name}"
+        assert path.read_text(encoding="utf-8") == schema_text(model, languages), f"run `clustersite schema` to update {path.name}"
+    place = json.loads((ROOT / "schemas" / "places-file.schema.json").read_text())["$defs"]["Place"]["properties"]["name"]
+    assert place["propertyNames"] == {"enum": ["en", "sr", "bg", "cs"]} and place["required"] == ["en"]
 
 
 def test_ci_runs_the_readme_test_command():

@@ -27,16 +27,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config_path = Path(args.config).resolve()
     root = config_path.parent
-    if args.command == "schema":
-        for path in write_schemas(root / "schemas"):
-            print(f"wrote {path.relative_to(root)}")
-        return 0
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
         languages = languages_config.from_mkdocs(load_config(str(config_path)))
     except (ConfigurationError, PluginError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "schema":
+        for path in write_schemas(root / "schemas", languages):
+            print(f"wrote {path.relative_to(root)}")
+        return 0
     site, problems = load_site(root / "data", languages, root)
     if args.command == "validate":
         print(problems.report())

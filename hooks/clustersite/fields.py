@@ -187,6 +187,9 @@ def _date_hint(text: str) -> str:
 # --- localized text ----------------------------------------------------------
 
 
+LOCALIZED_DESCRIPTION = "Text in each language: en, sr (Serbian, Latin script), bg, cs."
+
+
 class Localized(dict[str, str]):
     """Text in several languages, keyed by language code (`en`, `sr`, `bg`, `cs`)."""
 
@@ -198,7 +201,7 @@ class Localized(dict[str, str]):
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
         result = handler(schema)
-        result["description"] = "Text in each language: en, sr (Serbian, Latin script), bg, cs."
+        result["description"] = LOCALIZED_DESCRIPTION
         return result
 
     def get_in(self, language: str, fallback: str) -> tuple[str, str]:
