@@ -108,7 +108,3 @@ def percent(share: Decimal, tag: str) -> str:
 def months(count: int, tag: str) -> str:
     """'24 months', '24 meseca', '24 месеца', '24 měsíců', with CLDR's plural rules."""
     return format_unit(count, "duration-month", length="long", locale=locale(tag))
-
-
-def language_name(tag: str, in_tag: str) -> str:
-    return locale(tag).get_display_name(locale(in_tag)) or tag

@@ -20,11 +20,6 @@ class Languages:
     codes: tuple[str, ...]
     default: str
     html_lang: dict[str, str] = field(default_factory=dict)  # code -> BCP 47 tag, e.g. sr -> sr-Latn
-    names: dict[str, str] = field(default_factory=dict)
-
-    def cldr(self, code: str) -> str:
-        """The Babel/CLDR locale of a language code (`sr` -> `sr_Latn`)."""
-        return self.html_lang.get(code, code).replace("-", "_")
 
     def tag(self, code: str) -> str:
         return self.html_lang.get(code, code)
