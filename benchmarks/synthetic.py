@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -43,9 +44,31 @@ def sizes_for_pages(total_pages: int) -> dict[str, int]:
     return {"projects": projects, "organisations": organisations, "events": events, "news": news}
 
 
-def write_data(folder: Path, *, projects: int, organisations: int, events: int, news: int, seed: int = 1) -> None:
-    """Write data/ with the given number of records."""
+@dataclass(frozen=True)
+class EventShape:
+    """How much text an event carries."""
+
+    summary_words: int
+    body_every: int  # every n-th event has a body
+    body_words: int
+    agenda_every: int  # every n-th event has a one-day agenda of three sessions
+
+
+SHAPES = {
+    # Matched, in bytes per part, to the shipped events in data/ (2.2 KB of YAML each on
+    # average: title 0.2 KB, summary 0.6, body 0.5, agenda 0.7). The synthetic words are
+    # longer than the real ones, hence fewer of them.
+    "shipped": EventShape(summary_words=12, body_every=2, body_words=22, agenda_every=5),
+    # Every event with a 60-word body; about 5 KB of YAML per event.
+    "heavy": EventShape(summary_words=18, body_every=1, body_words=60, agenda_every=4),
+}
+
+
+def write_data(folder: Path, *, projects: int, organisations: int, events: int, news: int, seed: int = 1,
+               shape: str = "shipped") -> None:
+    """Write data/ with the given number of records; events shaped as `SHAPES[shape]`."""
     rng = random.Random(seed)
+    form = SHAPES[shape]
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("ui.yaml", "places.yaml", "site.yaml"):
         shutil.copy(ROOT / "data" / name, folder / name)
@@ -86,9 +109,11 @@ def write_data(folder: Path, *, projects: int, organisations: int, events: int, 
             record = {
                 "id": f"event-{event_number:06d}", "type": rng.choice(event_types), "date": day.isoformat(),
                 "location": {"place": rng.choice(places)}, "participants": rng.sample(members, k=3),
-                "title": _text(rng, 5, f"Event {event_number}"), "summary": _text(rng, 18), "body": _text(rng, 60),
+                "title": _text(rng, 5, f"Event {event_number}"), "summary": _text(rng, form.summary_words),
             }
-            if event_number % 4 == 0:
+            if event_number % form.body_every == 0:
+                record["body"] = _text(rng, form.body_words)
+            if event_number % form.agenda_every == 0:
                 record["end"] = (day + timedelta(days=1)).isoformat()
                 record["agenda"] = [{"title": _text(rng, 2, "Day"), "sessions": [
                     {"title": _text(rng, 4), "items": [_text(rng, 5) for _ in range(3)]} for _ in range(3)]}]

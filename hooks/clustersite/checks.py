@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,66 +13,110 @@ from pydantic import BaseModel
 
 from . import rules
 from .catalogue_words import required_entries
-from .fields import Localized, check_link
+from .fields import Localized, Seen, check_link
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile
+from .parsed_file import ParsedFile
 from .problems import Problem, Severity
+from .record_walk import Kind, walk
 from .site_data import SiteData
 from .yaml_source import PathItem, Source, format_path
 
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]+)>|href\s*=\s*[\"']?([^\"'\s>]+)")
+# The targets of links in Markdown and HTML: [text](target), <scheme:target>, href="target",
+# and reference definitions on a line of their own: [label]: target
+_MARKDOWN_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]+)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]+)>|href\s*=\s*[\"']?([^\"'\s>]+)|^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)",
+    re.MULTILINE,
+)
 
-# Which id lists in which records refer to which registry.
-_REFERENCES: dict[str, tuple[str, str]] = {
-    # field name -> (registry, what staff call it)
-    "organisation": ("organisations", "organisation"),
-    "participants": ("organisations", "organisation"),
-    "organisations": ("organisations", "organisation"),
-    "projects": ("projects", "project"),
-    "place": ("places", "place"),
+# What a `Refers` mark points at, in the words staff use: Refers.to -> (noun, where it is defined).
+_REGISTRIES: dict[str, tuple[str, str]] = {
+    "organisations": ("organisation", "data/organisations.yaml"),
+    "projects": ("project", "data/projects/"),
+    "places": ("place", "data/places.yaml"),
 }
-_VOCABULARY: dict[tuple[str, str], str] = {
-    # (record kind, field) -> catalogue section in data/ui.yaml
-    ("Event", "type"): "event_types",
-    ("Organisation", "type"): "organisation_types",
-}
+_VOCABULARIES = ("event_types", "organisation_types")  # sections of data/ui.yaml
+_DOCS = "docs"  # a file under docs/
 
 
-def cross_file(site: SiteData, parsed: list[tuple[Source, BaseModel]], complete: dict[str, bool],
-               docs_dir: Path) -> list[Problem]:
+@dataclass(frozen=True)
+class _Lookups:
+    """Where references are looked up; None for a registry whose file failed (no cascades)."""
+
+    known: dict[str, Mapping[str, Any] | None]
+    docs_dir: Path
+    languages: tuple[str, ...]
+
+    @classmethod
+    def of(cls, site: SiteData, complete: dict[str, bool], docs_dir: Path) -> _Lookups:
+        known: dict[str, Mapping[str, Any] | None] = {
+            "organisations": site.organisations, "projects": site.projects, "places": site.places}
+        known = {to: registry if complete[to] else None for to, registry in known.items()}
+        for section in _VOCABULARIES:
+            known[section] = getattr(site.catalogue, section) if complete["catalogue"] else None
+        return cls(known, docs_dir, site.languages.codes)
+
+
+def cross_file(site: SiteData, parsed: list[ParsedFile], complete: dict[str, bool], docs_dir: Path) -> list[Problem]:
     """Every problem that needs more than one field to see.
 
     `complete` says which registries loaded without errors; references into a
     registry whose file failed are not checked, so one typo does not cascade.
+
+    Each valid file first gets a quick look at what its validation noted (`Seen`):
+    set lookups and flat loops, no walk. Only a file in which that look finds
+    something is walked record by record (`record_walk`), which words each
+    problem with its path and line. Most files of a healthy site are not walked.
     """
+    lookups = _Lookups.of(site, complete, docs_dir)
     problems: list[Problem] = []
     problems += duplicate_ids(parsed)
     if complete["catalogue"]:
         problems += missing_catalogue_entries(parsed)
-    registries = {"organisations": site.organisations, "projects": site.projects, "places": site.places}
-    for source, record in parsed:
-        for path, owner, name, value in _walk(record, ()):
-            if isinstance(value, BaseModel):
-                problems += [_problem(source, (*path, f.field), f.message, expected=f.expected, found=f.found, hint=f.hint)
-                             for f in rules.check(value)]
-            if name in _REFERENCES and not isinstance(owner, (OrganisationsFile, PlacesFile)):
-                registry = _REFERENCES[name][0]
-                if complete[registry]:
-                    problems += _check_reference(source, path, name, value, registries)
-            vocabulary = _VOCABULARY.get((type(owner).__name__, name))
-            if vocabulary and complete["catalogue"]:
-                problems += _check_vocabulary(source, path, value, site.catalogue, vocabulary)
-            if name == "file" and type(owner).__name__ == "Attachment" and not (docs_dir / value).is_file():
-                problems.append(_problem(source, path, "the attached file does not exist",
-                                         expected=f"a file at docs/{value}", found="no such file",
-                                         hint="put the file under docs/ or correct the path; paths are relative to docs/"))
-            if isinstance(value, Localized):
-                problems += _check_text(source, path, value, site, strict=isinstance(record, Catalogue))
+    for file in parsed:
+        if not file.valid or _worth_a_walk(file.seen, lookups):
+            problems += _walk_file(file, site, lookups)
     return problems
 
 
-def missing_catalogue_entries(parsed: list[tuple[Source, BaseModel]]) -> list[Problem]:
+def _worth_a_walk(seen: Seen, lookups: _Lookups) -> bool:
+    """Whether anything the file's validation noted could be a problem."""
+    for to, values in seen.references.items():
+        if to == _DOCS:
+            if not all((lookups.docs_dir / value).is_file() for value in values):
+                return True
+        elif (known := lookups.known.get(to)) is not None and not known.keys() >= set(values):
+            return True
+    if seen.texts:
+        return True
+    return any(next(rules.check(record), None) for record in seen.records)
+
+
+def _walk_file(file: ParsedFile, site: SiteData, lookups: _Lookups) -> list[Problem]:
+    source, strict = file.source, isinstance(file.record, Catalogue)
+    problems: list[Problem] = []
+    for step in walk(file.record):
+        path, value = step.path, step.value
+        if step.kind is Kind.RECORD:
+            problems += [_problem(source, (*path, f.field), f.message, expected=f.expected, found=f.found, hint=f.hint)
+                         for f in rules.check(value)]
+        elif step.kind is Kind.TEXT:
+            problems += _check_text(source, path, value, site, strict=strict)
+        elif step.to == _DOCS:
+            if not (lookups.docs_dir / value).is_file():
+                problems.append(_problem(source, path, "the attached file does not exist",
+                                         expected=f"a file at docs/{value}", found="no such file",
+                                         hint="put the file under docs/ or correct the path; paths are relative to docs/"))
+        elif (known := lookups.known.get(step.to)) is not None and value not in known:
+            if step.to in _VOCABULARIES:
+                problems += _unknown_word(source, path, value, known, step.to)
+            else:
+                problems += _unknown_reference(source, path, value, known, step.to)
+    return problems
+
+
+def missing_catalogue_entries(parsed: list[ParsedFile]) -> list[Problem]:
     """Every word and label the pages need must be in data/ui.yaml."""
-    source, catalogue = next((s, r) for s, r in parsed if isinstance(r, Catalogue))
+    source, catalogue = next((f.source, f.record) for f in parsed if isinstance(f.record, Catalogue))
     problems = []
     for section, keys in required_entries().items():
         present = getattr(catalogue, section)
@@ -84,12 +129,13 @@ def missing_catalogue_entries(parsed: list[tuple[Source, BaseModel]]) -> list[Pr
     return problems
 
 
-def duplicate_ids(parsed: list[tuple[Source, BaseModel]]) -> list[Problem]:
+def duplicate_ids(parsed: list[ParsedFile]) -> list[Problem]:
     """The same id twice in one registry, within a file or across files."""
     seen: dict[tuple[str, str], tuple[Source, tuple[PathItem, ...]]] = {}
     problems = []
-    for source, record in parsed:
-        for kind, path, item in _records(record):
+    for file in parsed:
+        source = file.source
+        for kind, path, item in _records(file.record):
             if item is None:
                 continue
             key = (kind, item.id)
@@ -118,32 +164,9 @@ def _records(record: BaseModel) -> Iterator[tuple[str, tuple[PathItem, ...], Any
             yield name, (name, i), item
 
 
-def _walk(value: Any, path: tuple[PathItem, ...], owner: Any = None, name: str = "") -> Iterator[tuple]:
-    """Yield (path, owning record, field name, value) for every value in a record."""
-    if isinstance(value, BaseModel):
-        yield path, owner, name, value
-        for field_name in type(value).model_fields:
-            # getattr with a default: a salvaged part of a failed file may lack fields
-            yield from _walk(getattr(value, field_name, None), (*path, field_name), value, field_name)
-        return
-    yield path, owner, name, value
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _walk(item, (*path, i), owner, name)
-    elif isinstance(value, dict) and not isinstance(value, Localized):
-        for key, item in value.items():
-            yield from _walk(item, (*path, key), owner, name)
-
-
-def _check_reference(source: Source, path: tuple, name: str, value: Any, registries: dict) -> list[Problem]:
-    if not isinstance(value, str) or value is None:
-        return []
-    registry, noun = _REFERENCES[name]
-    known = registries[registry]
-    if value in known:
-        return []
+def _unknown_reference(source: Source, path: tuple, value: str, known: Mapping[str, Any], to: str) -> list[Problem]:
+    noun, where = _REGISTRIES[to]
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    where = {"organisations": "data/organisations.yaml", "projects": "data/projects/", "places": "data/places.yaml"}[registry]
     return [_problem(
         source, path, f"there is no {noun} with the id `{value}`",
         expected=f"the id of {'an' if noun[0] in 'aeiou' else 'a'} {noun} in {where}", found=f"`{value}`",
@@ -151,10 +174,7 @@ def _check_reference(source: Source, path: tuple, name: str, value: Any, registr
     )]
 
 
-def _check_vocabulary(source: Source, path: tuple, value: Any, catalogue: Catalogue, section: str) -> list[Problem]:
-    words = getattr(catalogue, section)
-    if value in words:
-        return []
+def _unknown_word(source: Source, path: tuple, value: str, words: Mapping[str, Any], section: str) -> list[Problem]:
     close = difflib.get_close_matches(value, list(words), n=1, cutoff=0.6)
     return [_problem(
         source, path, "this type is not in the list of types",
@@ -166,10 +186,11 @@ def _check_vocabulary(source: Source, path: tuple, value: Any, catalogue: Catalo
 
 
 def _check_text(source: Source, path: tuple, text: Localized, site: SiteData, *, strict: bool) -> list[Problem]:
+    codes = site.languages.codes
+    if not text.needs_a_look(len(codes)):
+        return []
     problems = []
     for language, content in text.items():
-        if "](" not in content and "<" not in content and "href" not in content:
-            continue  # no link in it: most texts, and the regex is the costly part
         for match in _MARKDOWN_LINK.finditer(content):
             target = next(group for group in match.groups() if group)
             try:
@@ -178,12 +199,12 @@ def _check_text(source: Source, path: tuple, text: Localized, site: SiteData, *,
                 problems.append(_problem(source, (*path, language), "this text links to an address that is not allowed",
                                          expected="links starting with https://, http:// or mailto:, or relative links",
                                          found=f"`{target}`", hint="use the page's https:// address"))
-    missing = [code for code in site.languages.codes if not text.get(code, "").strip()]
+    missing = [code for code in codes if not text.get(code, "").strip()]
     if missing:
         names = ", ".join(f"`{code}`" for code in missing)
         problems.append(_problem(
             source, path, f"the text is not translated into {names}",
-            expected=f"a line for each language: {', '.join(site.languages.codes)}",
+            expected=f"a line for each language: {', '.join(codes)}",
             found="only " + ", ".join(f"`{code}`" for code in text if text[code].strip()),
             hint=("every word of the interface needs all languages" if strict
                   else "add the translation; until then visitors see the English text marked 'not yet translated'"),

@@ -8,18 +8,19 @@ communications officer can act on. The checks raise pydantic errors whose
 from __future__ import annotations
 
 import calendar
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any
 
 from babel import Locale
 from babel.languages import get_official_languages
-from pydantic import AfterValidator, BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, StringConstraints, ValidationInfo
 from pydantic_core import PydanticCustomError, core_schema
 
 _TERRITORIES = {code for code in Locale("en").territories if len(code) == 2 and code.isalpha()}
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -33,19 +34,68 @@ def problem(kind: str, message: str, expected: str, hint: str = "", **extra: Any
 
 # --- ids -------------------------------------------------------------------
 
-
-def _check_id(value: str) -> str:
-    if not _ID.match(value):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
-        raise problem(
-            "id_format", "this id is not written the way ids are",
-            expected="lower-case letters, digits and hyphens, such as `trace-kei`",
-            hint=f"write it as `{suggestion}`, and change every place that refers to it",
-        )
-    return value
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
-Id = Annotated[str, AfterValidator(_check_id)]
+def id_error(value: str) -> PydanticCustomError:
+    """The worded error for an id written in a form ids do not take."""
+    suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
+    return problem(
+        "id_format", "this id is not written the way ids are",
+        expected="lower-case letters, digits and hyphens, such as `trace-kei`",
+        hint=f"write it as `{suggestion}`, and change every place that refers to it",
+    )
+
+
+# The pattern is checked inside pydantic-core, without a call into Python for each of
+# the tens of thousands of ids; validation.py words its error with `id_error`.
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+
+
+@dataclass(frozen=True)
+class Refers:
+    """Marks a field whose value names something defined elsewhere.
+
+    `to` is a registry (`organisations`, `projects`, `places`), a list of words in
+    data/ui.yaml (`event_types`, `organisation_types`) or `docs` (a file under docs/).
+    The cross-file checks read these marks; while a file is validated, every value
+    of a marked field is noted in the file's `Seen`, so that the checks can look
+    them up without walking the records again.
+    """
+
+    to: str
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        to = self.to
+
+        def note(value: str, info: ValidationInfo) -> str:
+            seen = info.context.get("seen") if info.context else None
+            if seen is not None:
+                seen.references.setdefault(to, []).append(value)
+            return value
+
+        return core_schema.with_info_after_validator_function(note, handler(source))
+
+
+@dataclass
+class Seen:
+    """What validating one file met, for the cross-file checks' quick look.
+
+    Texts are noted only when a language is missing or a link needs checking;
+    references and records with rules are all noted.
+    """
+
+    texts: list[Localized] = field(default_factory=list)
+    references: dict[str, list[str]] = field(default_factory=dict)
+    records: list[Any] = field(default_factory=list)
+
+
+def note_record(record: Any, info: ValidationInfo) -> Any:
+    """Model validator for records that have rules (see rules.py): note them in the file's Seen."""
+    seen = info.context.get("seen") if info.context else None
+    if seen is not None:
+        seen.records.append(record)
+    return record
 
 
 # --- countries ---------------------------------------------------------------
@@ -102,6 +152,28 @@ def _check_web_url(value: str) -> str:
 
 Link = Annotated[str, AfterValidator(check_link)]
 WebUrl = Annotated[str, AfterValidator(_check_web_url)]
+
+
+# --- numbers ---------------------------------------------------------------
+
+
+def _decimal_from_float(value: Any) -> Any:
+    """A number the fast YAML reader gave as a float becomes the decimal that was typed.
+
+    A float holds up to 15 significant digits exactly, so `93.96` comes back as
+    Decimal('93.96'). Longer numbers, and infinities, are refused here, which
+    makes the loader read the file again with every number kept as text.
+    """
+    if not isinstance(value, float):
+        return value
+    text = repr(value)
+    digits = text.split("e")[0].lstrip("-").replace(".", "").strip("0")
+    if not math.isfinite(value) or len(digits) > 15:
+        raise PydanticCustomError("float_inexact", "this number needs to be read as text")
+    return Decimal(text)
+
+
+Number = Annotated[Decimal, BeforeValidator(_decimal_from_float)]
 
 
 # --- times -----------------------------------------------------------------
@@ -195,7 +267,9 @@ class Localized(dict[str, str]):
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        mapping = core_schema.dict_schema(core_schema.str_schema(strip_whitespace=True), core_schema.str_schema())
+        # The texts are stripped in _check_languages, only where needed: pydantic-core's own
+        # stripping copies every string, which was a third of the time validation took.
+        mapping = core_schema.dict_schema(core_schema.str_schema(strip_whitespace=True), core_schema.str_schema(strip_whitespace=False))
         return core_schema.with_info_after_validator_function(_check_languages, mapping)
 
     @classmethod
@@ -204,6 +278,15 @@ class Localized(dict[str, str]):
         result["description"] = LOCALIZED_DESCRIPTION
         return result
 
+    def needs_a_look(self, languages: int) -> bool:
+        """Whether a language is missing or a link may need checking; false for most texts.
+
+        Validation allows no keys but the site's languages, so fewer keys means a missing
+        one. Every link in Markdown or HTML has a `]` or a `<`; most texts have neither.
+        """
+        return len(self) != languages or not all(
+            content and "<" not in content and "]" not in content for content in self.values())
+
     def get_in(self, language: str, fallback: str) -> tuple[str, str]:
         """The text in `language`, or in `fallback`, with the language actually used."""
         if self.get(language):
@@ -211,24 +294,56 @@ class Localized(dict[str, str]):
         return self.get(fallback, ""), fallback
 
 
+@dataclass(frozen=True)
+class TextRules:
+    """The site's languages, as localized text is checked against them (one per validation run)."""
+
+    codes: tuple[str, ...]
+    default: str
+    allowed: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "allowed", frozenset(self.codes))
+
+
+def validation_context(codes: tuple[str, ...], default: str, seen: Seen | None = None) -> dict[str, Any]:
+    """The context the model's validators read: the languages, and where to note what they meet."""
+    return {"text": TextRules(tuple(codes), default), "seen": seen}
+
+
 def _check_languages(value: dict[str, str], info: ValidationInfo) -> Localized:
-    context = info.context or {}
-    languages: tuple[str, ...] = tuple(context.get("languages", ()))
-    default: str = context.get("default_language", languages[0] if languages else "en")
-    for key in value:
-        if languages and key not in languages:
-            raise problem(
-                "language_unknown", f"`{key}` is not one of the site's languages",
-                expected="one of " + ", ".join(f"`{code}`" for code in languages),
-                hint=language_hint(key, languages), key=key,
-            )
-    if languages and not value.get(default, "").strip():
+    # Called for every localized text (50,000 for 10,000 events), so it is one loop over
+    # the languages that strips (a `|` block ends in a line break) and looks for what
+    # Localized.needs_a_look looks for.
+    text = Localized(value)
+    look = False
+    for key, content in value.items():
+        stripped = content.strip()
+        if stripped is not content:
+            text[key] = stripped
+        if not stripped or "<" in stripped or "]" in stripped:
+            look = True
+    context = info.context
+    rules: TextRules | None = context.get("text") if context else None
+    if rules is None:
+        return text
+    if not rules.allowed.issuperset(text):
+        key = next(key for key in text if key not in rules.allowed)
         raise problem(
-            "language_default_missing", f"the text has no `{default}` version",
-            expected=f"at least `{default}: ...`, which every other language falls back to",
-            hint=f"add a line `{default}: ...` with the text in the default language",
+            "language_unknown", f"`{key}` is not one of the site's languages",
+            expected="one of " + ", ".join(f"`{code}`" for code in rules.codes),
+            hint=language_hint(key, rules.codes), key=key,
         )
-    return Localized(value)
+    if not text.get(rules.default):
+        raise problem(
+            "language_default_missing", f"the text has no `{rules.default}` version",
+            expected=f"at least `{rules.default}: ...`, which every other language falls back to",
+            hint=f"add a line `{rules.default}: ...` with the text in the default language",
+        )
+    seen = context.get("seen")
+    if seen is not None and (look or len(text) != len(rules.codes)):
+        seen.texts.append(text)
+    return text
 
 
 def language_hint(key: str, languages: tuple[str, ...]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import checks
+from .fields import Seen, validation_context
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
+from .parsed_file import ParsedFile
 from .problems import Problem, Problems, display_path
 from .site_data import Languages, SiteData
 from .validation import validate_file
-from .yaml_source import Source, YamlError, load
+from .yaml_source import Source, YamlError, load, load_exact
 
 # File name (relative to data/) -> the model it holds. Projects: one file each.
 SINGLE_FILES: dict[str, type[BaseModel]] = {
@@ -47,7 +50,7 @@ def load_site(data_dir: Path, languages: Languages, root: Path | None = None) ->
     """Read, validate and cross-check data/; the site only if nothing is wrong."""
     root = root or data_dir.parent
     problems = Problems()
-    context = {"languages": languages.codes, "default_language": languages.default}
+    context = validation_context(languages.codes, languages.default)
 
     for name in REQUIRED_FILES:
         if not (data_dir / name).exists():
@@ -74,39 +77,72 @@ def load_site(data_dir: Path, languages: Languages, root: Path | None = None) ->
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while files load.
+    """Pause Python's cyclic garbage collector while files load, then set the data aside.
 
     Loading creates millions of small objects that all stay alive; the collector
     would scan them again and again (half of the time for 10,000 events) and find
-    nothing to free. Reference counting still frees what is dropped.
+    nothing to free. Afterwards `gc.freeze` moves them out of its sight, so that
+    neither the first collection after loading nor those during the build scan
+    them again. Reference counting still frees them when a new load replaces them.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
 
-def _read_and_validate(data_dir: Path, root: Path, context: dict, problems: Problems, failed: set[str]
-                       ) -> list[tuple[Source, BaseModel]]:
-    parsed: list[tuple[Source, BaseModel]] = []
-    for path, model in data_files(data_dir):
-        shown = display_path(path, root)
-        try:
-            source = load(path, shown)
-        except YamlError as exc:
-            problems.add(exc.problem)
-            failed.add(model.__name__)
-            continue
-        record, found = validate_file(model, source, context)
-        problems.extend(found)
-        if found:
-            failed.add(model.__name__)
-        if record is not None:
-            parsed.append((source, record))
+def _read_and_validate(data_dir: Path, root: Path, context: dict, problems: Problems, failed: set[str]) -> list[ParsedFile]:
+    """Each file read and validated, in a stable order.
+
+    The YAML parser lets go of the interpreter while it parses, so a second thread
+    reads the next files while this one validates: on two cores the two overlap.
+    """
+    files = data_files(data_dir)
+    parsed: list[ParsedFile] = []
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="read-data") as pool:
+        readings = list(pool.map(_read, [(path, display_path(path, root)) for path, _model in files]))
+        for (_path, model), reading in zip(files, readings, strict=True):
+            try:
+                if isinstance(reading, YamlError):
+                    raise reading
+                file, found = _validated(model, reading, context)
+            except YamlError as exc:
+                problems.add(exc.problem)
+                failed.add(model.__name__)
+                continue
+            problems.extend(found)
+            if found:
+                failed.add(model.__name__)
+            if file is not None:
+                parsed.append(file)
     return parsed
+
+
+def _read(file: tuple[Path, str]) -> Source | YamlError:
+    try:
+        return load(*file)
+    except YamlError as exc:  # returned, not raised, so the files after it are still read
+        return exc
+
+
+def _validated(model: type[BaseModel], source: Source, context: dict) -> tuple[ParsedFile | None, list[Problem]]:
+    """Validate the fast reader's data; on any problem, read the file exactly and validate that.
+
+    The fast reader turns `0123` or `true` into numbers and booleans where the
+    model wants text; the model then finds a problem, and the exact reading has
+    the text as typed. Real problems are reported from the exact reading, with
+    the same wording and positions as always.
+    """
+    seen = Seen()
+    record, found = validate_file(model, source, {**context, "seen": seen})
+    if found and not source.exact:
+        source, seen = load_exact(source), Seen()
+        record, found = validate_file(model, source, {**context, "seen": seen})
+    return (ParsedFile(source, record, seen, valid=not found) if record is not None else None), found
 
 
 def _stray_files(data_dir: Path, root: Path) -> list[Problem]:
@@ -124,14 +160,16 @@ def _stray_files(data_dir: Path, root: Path) -> list[Problem]:
     return stray
 
 
-def _assemble(parsed: list[tuple[Source, BaseModel]], languages: Languages) -> SiteData:
+def _assemble(parsed: list[ParsedFile], languages: Languages) -> SiteData:
     """Put the records that did validate together, each found by id.
 
-    Events default to their file's project. Records of files that failed are
+    An event in a project's file belongs to that project, and to those it lists
+    (`SiteData.projects_of`). Records of files that failed are
     missing; the caller returns the site only when nothing failed.
     """
     pieces: dict[str, Any] = {"places": {}, "organisations": {}, "projects": {}, "events": {}, "news": {}}
     site_file = catalogue = None
+    event_projects: dict[str, tuple[str, ...]] = {}  # an event in a project's file belongs to that project first
 
     def keep(kind: str, records: list[Any]) -> None:
         for record in records:
@@ -140,7 +178,8 @@ def _assemble(parsed: list[tuple[Source, BaseModel]], languages: Languages) -> S
             if record is not None:
                 pieces[kind].setdefault(record.id, record)
 
-    for _source, record in parsed:
+    for file in parsed:
+        record = file.record
         if isinstance(record, SiteFile):
             site_file = record
         elif isinstance(record, Catalogue):
@@ -155,9 +194,10 @@ def _assemble(parsed: list[tuple[Source, BaseModel]], languages: Languages) -> S
         elif isinstance(record, (ProjectFile, EventsFile)):
             project = getattr(record, "project", None)
             keep("projects", [project])
-            owner = project.id if project is not None else None
+            owner = (project.id,) if project is not None else ()
             events = [event for event in getattr(record, "events", None) or [] if event is not None]
-            keep("events", [event.model_copy(update={"projects": [owner, *event.projects]})
-                            if owner and owner not in event.projects else event for event in events])
+            keep("events", events)
+            for event in events:
+                event_projects.setdefault(event.id, tuple(dict.fromkeys((*owner, *event.projects))))
     # site_file and catalogue are None only when their file failed, which is an error already.
-    return SiteData(languages=languages, site=site_file, catalogue=catalogue, **pieces)
+    return SiteData(languages=languages, site=site_file, catalogue=catalogue, event_projects=event_projects, **pieces)

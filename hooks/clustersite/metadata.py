@@ -82,7 +82,7 @@ def event_jsonld(site: SiteData, v: Voice, event: Event) -> dict[str, Any]:
 
 def _organizer(site: SiteData, event: Event) -> Organisation | None:
     """The coordinator of the event's project; else its first participant."""
-    for project_id in event.projects:
+    for project_id in site.projects_of(event):
         project = site.projects[project_id]
         if not project.coordinator_not_stated:
             return site.coordinator(project)

@@ -6,18 +6,33 @@ files editors use for completion, and the page templates all follow from them.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from .fields import Country, Day, Id, Link, Localized, OptionalText, Time, WebUrl
+from .fields import Country, Day, Id, Link, Localized, Number, OptionalText, Refers, Time, WebUrl, note_record
+
+# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+OrganisationRef = Annotated[Id, Refers("organisations")]
+ProjectRef = Annotated[Id, Refers("projects")]
+PlaceRef = Annotated[Id, Refers("places")]
+EventType = Annotated[Id, Refers("event_types")]
+OrganisationType = Annotated[Id, Refers("organisation_types")]
+DocsFile = Annotated[str, Refers("docs")]
 
 
 class Record(BaseModel):
     """Base of every record: unknown keys are mistakes, not extensions."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class RuledRecord(Record):
+    """A record with rules that compare its fields (rules.py); validation notes each one."""
+
+    @model_validator(mode="after")
+    def _note(self, info: ValidationInfo) -> RuledRecord:
+        return note_record(self, info)
 
 
 # --- shared registries -------------------------------------------------------
@@ -31,7 +46,7 @@ class Place(Record):
     name: Localized
 
 
-class Label(Record):
+class Label(RuledRecord):
     """A cluster-excellence label of the European Cluster Excellence Initiative."""
 
     level: Literal["bronze", "silver", "gold"]
@@ -48,33 +63,33 @@ class Organisation(Record):
     name: str = Field(description="Full legal name, as registered.")
     short_name: str = Field(description="Short name or acronym.")
     display_name: Localized | None = Field(None, description="The name as shown, where it differs by language.")
-    type: Id = Field(description="A key of `organisation_types` in data/ui.yaml.")
+    type: OrganisationType = Field(description="A key of `organisation_types` in data/ui.yaml.")
     country: Country
-    place: Id | None = Field(None, description="A city from data/places.yaml.")
+    place: PlaceRef | None = Field(None, description="A city from data/places.yaml.")
     website: WebUrl | None = None
     description: Localized | None = None
-    labels: list[Label] = []
+    labels: list[Label] = Field(default_factory=list)
 
 
 # --- projects ------------------------------------------------------------------
 
 
 class Money(Record):
-    amount: Decimal = Field(gt=0)
+    amount: Number = Field(gt=0)
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, such as EUR.")
 
 
 class FundingShare(Record):
     source: Localized
-    share: Decimal = Field(gt=0, le=100, description="Percentage of the total budget.")
+    share: Number = Field(gt=0, le=100, description="Percentage of the total budget.")
 
 
 class Member(Record):
-    organisation: Id
+    organisation: OrganisationRef
     role: Literal["coordinator", "partner", "associated"]
 
 
-class Project(Record):
+class Project(RuledRecord):
     """A funded project with its consortium; its events live in the same file."""
 
     id: Id
@@ -90,7 +105,7 @@ class Project(Record):
     end: Day
     duration_months: int | None = Field(None, gt=0, description="Stated duration; must agree with the dates.")
     budget: Money | None = None
-    funding: list[FundingShare] = []
+    funding: list[FundingShare] = Field(default_factory=list)
     consortium: list[Member] = Field(min_length=1)
     coordinator_not_stated: bool = Field(
         False, description="Set to true when the sources do not say which partner leads the project."
@@ -108,8 +123,8 @@ class Project(Record):
 # --- events --------------------------------------------------------------------
 
 
-class Location(Record):
-    place: Id | None = Field(None, description="A city from data/places.yaml.")
+class Location(RuledRecord):
+    place: PlaceRef | None = Field(None, description="A city from data/places.yaml.")
     venue: Localized | None = None
     address: OptionalText = None
     online: bool = False
@@ -119,7 +134,7 @@ class Session(Record):
     title: Localized
     time: Time | None = None
     track: Localized | None = Field(None, description="Name of the parallel stream, such as 'Block I'.")
-    items: list[Localized] = []
+    items: list[Localized] = Field(default_factory=list)
 
 
 class AgendaDay(Record):
@@ -129,7 +144,7 @@ class AgendaDay(Record):
 
 
 class Attachment(Record):
-    file: str = Field(description="Path under docs/, such as files/agenda.pdf.")
+    file: DocsFile = Field(description="Path under docs/, such as files/agenda.pdf.")
     title: Localized
     language: str
 
@@ -139,12 +154,12 @@ class ExternalLink(Record):
     title: Localized
 
 
-class Event(Record):
+class Event(RuledRecord):
     """One dated activity of the timeline."""
 
     id: Id
-    projects: list[Id] = Field([], description="Projects the event belongs to; defaults to the file's project.")
-    type: Id = Field(description="A key of `event_types` in data/ui.yaml.")
+    projects: list[ProjectRef] = Field(default_factory=list, description="Projects the event belongs to; defaults to the file's project.")
+    type: EventType = Field(description="A key of `event_types` in data/ui.yaml.")
     date: Day
     end: Day | None = None
     time: Time | None = None
@@ -152,10 +167,10 @@ class Event(Record):
     title: Localized
     summary: Localized
     body: Localized | None = None
-    agenda: list[AgendaDay] = []
-    participants: list[Id] = []
-    attachments: list[Attachment] = []
-    links: list[ExternalLink] = []
+    agenda: list[AgendaDay] = Field(default_factory=list)
+    participants: list[OrganisationRef] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)
+    links: list[ExternalLink] = Field(default_factory=list)
 
     @property
     def last_day(self) -> Day:
@@ -168,10 +183,10 @@ class NewsItem(Record):
     title: Localized
     summary: Localized
     body: Localized | None = None
-    projects: list[Id] = []
-    organisations: list[Id] = []
-    attachments: list[Attachment] = []
-    links: list[ExternalLink] = []
+    projects: list[ProjectRef] = Field(default_factory=list)
+    organisations: list[OrganisationRef] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)
+    links: list[ExternalLink] = Field(default_factory=list)
 
 
 # --- files -------------------------------------------------------------------------
@@ -181,13 +196,13 @@ class ProjectFile(Record):
     """data/projects/<id>.yaml: one project and its events. Copy one to start a new project."""
 
     project: Project
-    events: list[Event] = []
+    events: list[Event] = Field(default_factory=list)
 
 
 class EventsFile(Record):
     """data/events.yaml: events that belong to no single project."""
 
-    events: list[Event] = []
+    events: list[Event] = Field(default_factory=list)
 
 
 class OrganisationsFile(Record):
@@ -205,7 +220,7 @@ class PlacesFile(Record):
 class NewsFile(Record):
     """data/news.yaml: news items."""
 
-    news: list[NewsItem] = []
+    news: list[NewsItem] = Field(default_factory=list)
 
 
 class Funding(Record):

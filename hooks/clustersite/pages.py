@@ -126,7 +126,7 @@ def event_pages(site: SiteData, v: Voice) -> list[GeneratedPage]:
     for i, event in enumerate(ordered):
         pages.append(_page(
             f"events/{event.id}.md", f"events/{event.id}/", "event.md.j2", v,
-            event=event, projects=[site.projects[p] for p in event.projects],
+            event=event, projects=[site.projects[p] for p in site.projects_of(event)],
             participants=[site.organisations[o] for o in event.participants],
             place=site.places[event.location.place] if event.location and event.location.place else None,
             previous=ordered[i - 1] if i > 0 else None, next=ordered[i + 1] if i + 1 < len(ordered) else None,

@@ -37,6 +37,11 @@ class SiteData:
     projects: dict[str, Project]
     events: dict[str, Event]
     news: dict[str, NewsItem]
+    event_projects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> project ids
+
+    def projects_of(self, event: Event) -> tuple[str, ...]:
+        """The projects an event belongs to: its file's project first, then those it lists."""
+        return self.event_projects.get(event.id) or tuple(event.projects)
 
     def events_of_project(self, project_id: str) -> list[Event]:
         return self._events_by_project.get(project_id, [])
@@ -56,7 +61,7 @@ class SiteData:
 
     @cached_property
     def _events_by_project(self) -> dict[str, list[Event]]:
-        return _grouped(self.events_in_order, lambda event: event.projects)
+        return _grouped(self.events_in_order, self.projects_of)
 
     @cached_property
     def _events_by_organisation(self) -> dict[str, list[Event]]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from .fields import ID_PATTERN, id_error
 from .problems import Problem, quoted
 from .yaml_source import PathItem, Source, format_path
 
@@ -108,6 +109,10 @@ def _problem(model: type[BaseModel], source: Source, error: Any) -> Problem:
             expected=f"a line `{key}: ...` in this block", found="no such line",
             hint=f"add `{key}:` with its value, indented like the other keys of this block",
         )
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        worded = id_error(str(found_value))
+        ctx = {**ctx, **(worded.context or {})}
+        error = {**error, "msg": worded.message()}
     if "expected" in ctx and "hint" in ctx:
         return Problem(source.file, line, column, path, error["msg"], expected=ctx["expected"], found=found, hint=ctx["hint"])
     if kind == "literal_error":
