@@ -15,8 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import icalendar
-
+from . import ical
 from .model import Event
 from .site_data import SiteData
 from .voice import Voice
@@ -27,7 +26,8 @@ ATOM = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 50  # the newest news items and events; readers keep what they have already seen
 
 
-def write_all(site: SiteData, code: str, today: date, folder: Path, site_url: str) -> None:
+def feed_files(site: SiteData, code: str, today: date, folder: Path, site_url: str) -> dict[Path, bytes]:
+    """Every feed and calendar file of one language, by the path it is to be written to."""
     v = Voice(site, code)
     base = urljoin(site_url or "http://localhost/", "" if code == site.languages.default else f"{code}/")
     # Each event is written out once per language, then placed in every calendar that lists it.
@@ -42,10 +42,14 @@ def write_all(site: SiteData, code: str, today: date, folder: Path, site_url: st
             project.acronym, [blocks[e.id] for e in site.events_of_project(project.id)])
     for event in events:
         outputs[folder / "events" / f"{event.id}.ics"] = calendar(v.plain(event.title), [blocks[event.id]])
+    return outputs
+
+
+def write_files(outputs: dict[Path, bytes]) -> None:
+    """Write the files; thousands of small files are written by several threads at once."""
     for parent in {path.parent for path in outputs}:
         parent.mkdir(parents=True, exist_ok=True)
-    # Opening thousands of small files is slow on some disks; the writes overlap in threads.
-    with ThreadPoolExecutor(max_workers=8) as pool:
+    with ThreadPoolExecutor(max_workers=8, thread_name_prefix="write-feeds") as pool:
         list(pool.map(lambda item: item[0].write_bytes(item[1]), outputs.items()))
 
 
@@ -79,38 +83,27 @@ def atom_feed(site: SiteData, v: Voice, today: date, base: str) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
+PRODUCT = "-//clustersite//EU project site//EN"
+
+
 def calendar(name: str, events: list[bytes]) -> bytes:
     """A VCALENDAR around already serialized VEVENTs."""
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//clustersite//EU project site//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    empty = cal.to_ical()
-    end = b"END:VCALENDAR\r\n"
-    return empty[: -len(end)] + b"".join(events) + end
+    return ical.vcalendar(name, events, PRODUCT)
 
 
 def vevent(site: SiteData, v: Voice, event: Event, today: date, base: str) -> bytes:
     """One event as an RFC 5545 VEVENT; its UID is stable across builds and languages."""
-    host = urlsplit(base).hostname or "localhost"
-    item = icalendar.Event()
-    item.add("uid", f"{event.id}@{host}")
-    item.add("dtstamp", _stamp(today))
-    item.add("summary", v.plain(event.title))
-    item.add("description", v.plain(event.summary))
-    item.add("url", urljoin(base, f"events/{event.id}/"))
-    item.add("categories", [v.event_type(event.type)])
     if event.time and event.end is None and not event.date.whole_month:
         hours, minutes = map(int, event.time.split(":"))
-        item.add("dtstart", datetime.combine(event.date.first, time(hours, minutes)))
+        start: date | datetime = datetime.combine(event.date.first, time(hours, minutes))
+        end = None
     else:
-        item.add("dtstart", event.date.first)
-        item.add("dtend", event.last_day.last + timedelta(days=1))
-    location = _location(site, v, event)
-    if location:
-        item.add("location", location)
-    return item.to_ical()
+        start, end = event.date.first, event.last_day.last + timedelta(days=1)
+    return ical.vevent(
+        uid=f"{event.id}@{urlsplit(base).hostname or 'localhost'}", stamp=_stamp(today),
+        summary=v.plain(event.title), description=v.plain(event.summary), url=urljoin(base, f"events/{event.id}/"),
+        category=v.event_type(event.type), start=start, end=end, location=_location(site, v, event),
+    )
 
 
 def _location(site: SiteData, v: Voice, event: Event) -> str:

@@ -14,6 +14,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,6 +66,7 @@ class BuildState:
     saved_404: bytes | None = None
     serving: bool = False  # `mkdocs serve`: search is indexed after the reload, not before
     indexing: threading.Thread | None = None
+    writing: list[Future] = field(default_factory=list)  # feeds being written (write_feeds)
     timings: Counter = field(default_factory=Counter)  # seconds spent per step, for benchmarks/build_benchmark.py
 
     @contextmanager
@@ -79,6 +81,7 @@ class BuildState:
 
     def prepare(self, config: MkDocsConfig) -> Languages:
         """Check the configuration, then load data/ if any of its files changed."""
+        self.finish_writing()  # the previous build's feeds, in `mkdocs serve`
         if self.indexing is not None:
             self.indexing.join()  # the previous preview build's search index, still being written
             self.indexing = None
@@ -184,9 +187,22 @@ class BuildState:
     # --- on_post_build -------------------------------------------------------------
 
     def write_feeds(self, config: MkDocsConfig, code: str) -> None:
+        """Make the language's feeds and calendars; they are written while MkDocs builds on.
+
+        Writing thousands of small files waits on the disk, not on Python, so it
+        overlaps the next language's build. `finish_writing` waits for it, and a
+        failed write fails the build.
+        """
         prefix = "" if code == self.site.languages.default else code
         with self.timed("feeds"):
-            feeds.write_all(self.site, code, self.today, Path(config.site_dir) / prefix, config.site_url or "")
+            outputs = feeds.feed_files(self.site, code, self.today, Path(config.site_dir) / prefix, config.site_url or "")
+        self.writing.append(_WRITER.submit(feeds.write_files, outputs))
+
+    def finish_writing(self) -> None:
+        with self.timed("feeds: wait for writes"):
+            pending, self.writing = self.writing, []
+            for write in pending:
+                write.result()
 
     def keep_default_404(self, config: MkDocsConfig, is_default: bool, finished: bool) -> None:
         """GitHub Pages serves one /404.html: keep the default language's, which speaks all languages."""
@@ -224,6 +240,7 @@ def absolute_url(link: str, site_url: str | None) -> str:
 
 
 STATE = BuildState()  # one per process, shared by the two hook files
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="feeds")  # one language's files at a time
 
 
 def _suffixed(src_uri: str, code: str, default: str) -> str:

@@ -46,10 +46,12 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
+        auto_reload=False,  # the templates are part of the package, not edited while a site is served
     )
     env.filters["mdinline"] = inline_markdown
     env.filters["meta"] = meta_value
     env.globals["href"] = relative
+    env.globals["m"] = env.get_template("_macros.j2").module  # shared macros, made once instead of per page
     return env
 
 

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from markupsafe import Markup, escape
 
 from . import l10n
 from .fields import Day, Localized
-from .model import Money, Organisation
+from .model import Event, Money, Organisation
 from .site_data import SiteData
 from .text import markdown_html
+
+
+@dataclass(frozen=True)
+class EventLine:
+    """What a list of events shows of one event, in one language, made once and reused by every list."""
+
+    id: str
+    dates: str
+    title: Markup
+    type: str
+    place: str
 
 
 @dataclass(frozen=True)
@@ -20,6 +31,9 @@ class Voice:
 
     site: SiteData
     code: str
+    # Made once per language: an event appears on its own page and in up to five lists.
+    _lines: dict[str, EventLine] = field(default_factory=dict, compare=False, repr=False)
+    _names: dict[str, Markup] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def tag(self) -> str:
@@ -62,7 +76,7 @@ class Voice:
         value, used = text.get_in(self.code, self.default)
         if used == self.code:
             return escape(value)
-        return Markup('<span lang="{}">{}</span>{}').format(self.site.languages.tag(used), value, self._marker())
+        return Markup(f'<span lang="{escape(self.site.languages.tag(used))}">{escape(value)}</span>{self._marker()}')
 
     def md(self, text: Localized | None) -> Markup:
         """Block Markdown as HTML; a fallback is wrapped in its language and marked."""
@@ -83,9 +97,11 @@ class Voice:
 
     def organisation(self, organisation: Organisation) -> Markup:
         """The name a reader of this language knows the organisation by."""
-        if organisation.display_name:
-            return self.text(organisation.display_name)
-        return escape(organisation.name)
+        name = self._names.get(organisation.id)
+        if name is None:
+            name = self.text(organisation.display_name) if organisation.display_name else escape(organisation.name)
+            self._names[organisation.id] = name
+        return name
 
     def organisation_plain(self, organisation: Organisation) -> str:
         return self.plain(organisation.display_name) or organisation.name
@@ -93,7 +109,19 @@ class Voice:
     def organisation_link(self, organisation: Organisation, here: str) -> Markup:
         """The organisation's name, linked to its partner page."""
         href = relative(here, f"partners/{organisation.id}/")
-        return Markup('<a href="{}">{}</a>').format(href, self.organisation(organisation))
+        return Markup(f'<a href="{escape(href)}">{self.organisation(organisation)}</a>')
+
+    def event_lines(self, events: list[Event]) -> list[EventLine]:
+        """What lists of events show of each: dates, title, type and place, in this language."""
+        lines = self._lines
+        return [lines.get(event.id) or self._event_line(event) for event in events]
+
+    def _event_line(self, event: Event) -> EventLine:
+        place = event.location.place if event.location else None
+        line = EventLine(event.id, self.dates(event.date, event.end), self.text(event.title), self.event_type(event.type),
+                         self.place(place) if place else "")
+        self._lines[event.id] = line
+        return line
 
     def place(self, place_id: str | None) -> str:
         if not place_id:
