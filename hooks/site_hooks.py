@@ -44,7 +44,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 @event_priority(-110)  # after static-i18n has rebuilt the File objects without their text
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    state.attach_content(files, config)
+    state.attach_content(files, config, _language(config))
     return nav
 
 

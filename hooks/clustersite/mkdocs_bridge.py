@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import feeds, languages_config, search
+from . import background_render, feeds, languages_config, search
 from .emblem import eu_emblem_svg
 from .loading import data_files, load_site
 from .pages import GeneratedPage, home_overview, pages_for_language
@@ -62,6 +62,9 @@ class BuildState:
     problems: Problems = field(default_factory=Problems)
     today: date = field(default_factory=date.today)
     pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)  # language -> pages
+    rendering: dict[str, Future] = field(default_factory=dict)  # languages a worker process renders (background_render)
+    feed_files: dict[str, dict[Path, bytes]] = field(default_factory=dict)  # language -> feeds the worker made
+    generated_files: tuple[tuple, list[File]] = ((), [])  # (what they were made for, the File objects)
     previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown before the last data change
     saved_404: bytes | None = None
     serving: bool = False  # `mkdocs serve`: search is indexed after the reload, not before
@@ -97,9 +100,13 @@ class BuildState:
             self.previous = self._contents() if self.site is not None else {}
             with self.timed("load and validate"):
                 self.site, self.problems = load_site(data_dir, languages, root)
-            self.today, self.pages, self.fingerprint = today, {}, fingerprint
+            self.today, self.pages, self.feed_files, self.fingerprint = today, {}, {}, fingerprint
             for warning in self.problems.warnings:
                 log.warning(str(warning))
+            if self.site is not None and not self.serving:
+                others = [code for code in languages.codes if code != languages.default]
+                folders = {code: self._feed_folder(config, code) for code in others}
+                self.rendering = background_render.start(self.site, others, today, folders, config.site_url or "")
         if self.site is None:
             raise PluginError("The site was not built, because data/ has mistakes:\n" + self.problems.report())
         return languages
@@ -107,6 +114,10 @@ class BuildState:
     # --- pages -----------------------------------------------------------------
 
     def pages_in(self, code: str) -> list[GeneratedPage]:
+        if code not in self.pages and code in self.rendering:
+            with self.timed("render pages: wait for the worker"):
+                self.pages[code], self.feed_files[code], seconds = self.rendering.pop(code).result()
+            self.timings["render pages in the worker process (CPU)"] += seconds
         if code not in self.pages:
             with self.timed("render pages"):
                 self.pages[code] = pages_for_language(self.site, code, self.today)
@@ -115,27 +126,36 @@ class BuildState:
     def add_generated_files(self, files: Files, config: MkDocsConfig) -> None:
         """Add every language's generated pages, named with language suffixes for static-i18n.
 
+        Every language has the same pages, so the default language's list names them
+        all; static-i18n needs the other languages' files only to link to them.
         Each gets an `abs_src_path` inside docs/ where no file exists: static-i18n
-        keeps only files under docs_dir. `attach_content` restores their text after
-        static-i18n has rebuilt the File objects.
+        keeps only files under docs_dir. `attach_content` gives the current
+        language's files their text after static-i18n has rebuilt the File objects.
         """
         languages = self.site.languages
-        for code in languages.codes:
-            pages = self.pages_in(code)
-            start = time.perf_counter()
-            for page in pages:
-                src_uri = _suffixed(page.src_uri, code, languages.default)
-                file = File.generated(config, src_uri, content=page.markdown, inclusion=_inclusion(page.src_uri))
-                file.abs_src_path = os.path.join(config.docs_dir, src_uri)
+        pages = self.pages_in(languages.default)
+        with self.timed("add files"):
+            # static-i18n makes its own File objects from these and leaves them unchanged,
+            # so the four language builds of one run share one set.
+            key = (id(pages), config.docs_dir, config.site_dir, config.use_directory_urls)
+            if self.generated_files[0] != key:
+                made = []
+                for code in languages.codes:
+                    for page in pages:
+                        src_uri = _suffixed(page.src_uri, code, languages.default)
+                        file = File.generated(config, src_uri, content="", inclusion=_inclusion(page.src_uri))
+                        file.abs_src_path = os.path.join(config.docs_dir, src_uri)
+                        made.append(file)
+                self.generated_files = (key, made)
+            for file in self.generated_files[1]:
                 files.append(file)
-            self.timings["add files"] += time.perf_counter() - start
 
-    def attach_content(self, files: Files, config: MkDocsConfig) -> None:
+    def attach_content(self, files: Files, config: MkDocsConfig, code: str) -> None:
         with self.timed("attach content"):
-            self._attach_content(files)
+            self._attach_content(files, code)
 
-    def _attach_content(self, files: Files) -> None:
-        contents = self._contents()
+    def _attach_content(self, files: Files, code: str) -> None:
+        contents = self._contents(code)
         for file in files:
             content = contents.get(file.src_uri)
             if content is not None:
@@ -145,9 +165,11 @@ class BuildState:
                 unchanged = self.previous.get(file.src_uri) == content
                 file.is_modified = lambda unchanged=unchanged: not unchanged
 
-    def _contents(self) -> dict[str, str]:
+    def _contents(self, *codes: str) -> dict[str, str]:
+        """Generated Markdown by suffixed src_uri, for the languages given (all if none)."""
         languages = self.site.languages
-        return {_suffixed(p.src_uri, code, languages.default): p.markdown for code in languages.codes for p in self.pages_in(code)}
+        return {_suffixed(p.src_uri, code, languages.default): p.markdown
+                for code in codes or languages.codes for p in self.pages_in(code)}
 
     def fill_markers(self, markdown: str, code: str) -> str:
         """Put generated parts where staff pages ask for them with a marker comment."""
@@ -193,10 +215,15 @@ class BuildState:
         overlaps the next language's build. `finish_writing` waits for it, and a
         failed write fails the build.
         """
-        prefix = "" if code == self.site.languages.default else code
         with self.timed("feeds"):
-            outputs = feeds.feed_files(self.site, code, self.today, Path(config.site_dir) / prefix, config.site_url or "")
+            self.pages_in(code)  # the worker process that rendered the language made its feeds too
+            outputs = self.feed_files.pop(code, None)
+            if outputs is None:
+                outputs = feeds.feed_files(self.site, code, self.today, self._feed_folder(config, code), config.site_url or "")
         self.writing.append(_WRITER.submit(feeds.write_files, outputs))
+
+    def _feed_folder(self, config: MkDocsConfig, code: str) -> Path:
+        return Path(config.site_dir) / ("" if code == self.site.languages.default else code)
 
     def finish_writing(self) -> None:
         with self.timed("feeds: wait for writes"):
