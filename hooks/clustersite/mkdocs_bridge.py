@@ -84,7 +84,8 @@ class BuildState:
 
     def prepare(self, config: MkDocsConfig) -> Languages:
         """Check the configuration, then load data/ if any of its files changed."""
-        self.finish_writing()  # the previous build's feeds, in `mkdocs serve`
+        if not _inner_build(config):
+            self.finish_writing()  # the previous run's feeds, in `mkdocs serve`
         if self.indexing is not None:
             self.indexing.join()  # the previous preview build's search index, still being written
             self.indexing = None
@@ -212,8 +213,8 @@ class BuildState:
         """Make the language's feeds and calendars; they are written while MkDocs builds on.
 
         Writing thousands of small files waits on the disk, not on Python, so it
-        overlaps the next language's build. `finish_writing` waits for it, and a
-        failed write fails the build.
+        overlaps the next languages' builds and the search indexing. `finish_writing`,
+        last in the run, waits for it, and a failed write fails the build.
         """
         with self.timed("feeds"):
             self.pages_in(code)  # the worker process that rendered the language made its feeds too
@@ -268,6 +269,12 @@ def absolute_url(link: str, site_url: str | None) -> str:
 
 STATE = BuildState()  # one per process, shared by the two hook files
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="feeds")  # one language's files at a time
+
+
+def _inner_build(config: MkDocsConfig) -> bool:
+    """Whether this is one of the language builds static-i18n runs inside the default language's."""
+    plugin = config.plugins.get("i18n")
+    return bool(getattr(plugin, "building", False))
 
 
 def _suffixed(src_uri: str, code: str, default: str) -> str:
