@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from . import feeds
-from .pages import GeneratedPage, pages_for_language
+from .pages import GeneratedPage, pages_for_language, warm_up
 from .site_data import SiteData
 
 _SITE: SiteData | None = None  # what the forked worker renders (set before the fork)
@@ -43,6 +43,7 @@ def start(site: SiteData, codes: list[str], today: date, feed_folders: dict[str,
     if not codes or not available():
         return {}
     _SITE = site
+    warm_up()  # templates and map outlines, made once here and inherited by the worker
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     futures = {code: pool.submit(_render, code, today, feed_folders[code], site_url) for code in codes}
     pool.shutdown(wait=False)  # the worker finishes the queued languages, then exits

@@ -44,7 +44,6 @@ class _Lookups:
 
     known: dict[str, Mapping[str, Any] | None]
     docs_dir: Path
-    languages: tuple[str, ...]
 
     @classmethod
     def of(cls, site: SiteData, complete: dict[str, bool], docs_dir: Path) -> _Lookups:
@@ -53,7 +52,7 @@ class _Lookups:
         known = {to: registry if complete[to] else None for to, registry in known.items()}
         for section in _VOCABULARIES:
             known[section] = getattr(site.catalogue, section) if complete["catalogue"] else None
-        return cls(known, docs_dir, site.languages.codes)
+        return cls(known, docs_dir)
 
 
 def cross_file(site: SiteData, parsed: list[ParsedFile], complete: dict[str, bool], docs_dir: Path) -> list[Problem]:

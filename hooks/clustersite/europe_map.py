@@ -42,6 +42,11 @@ def partner_map(codes: list[str], names: dict[str, str], element_id: str) -> Mar
     return Markup("".join(parts))
 
 
+def prepare() -> None:
+    """Read and simplify the outlines now (0.3 s, once per process)."""
+    _europe()
+
+
 @lru_cache(maxsize=1)
 def _europe() -> tuple[dict[str, str], tuple[float, float, float, float]]:
     svg = resources.files("pygal_maps_world").joinpath("worldmap.svg").read_text(encoding="utf-8")

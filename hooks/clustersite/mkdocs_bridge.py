@@ -107,7 +107,8 @@ class BuildState:
             if self.site is not None and not self.serving:
                 others = [code for code in languages.codes if code != languages.default]
                 folders = {code: self._feed_folder(config, code) for code in others}
-                self.rendering = background_render.start(self.site, others, today, folders, config.site_url or "")
+                with self.timed("render pages"):  # templates compiled and maps read before the fork
+                    self.rendering = background_render.start(self.site, others, today, folders, config.site_url or "")
         if self.site is None:
             raise PluginError("The site was not built, because data/ has mistakes:\n" + self.problems.report())
         return languages

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import metadata
+from . import europe_map, metadata
 from .europe_map import partner_map
 from .model import Event, Label, Project
 from .site_data import SiteData
@@ -53,6 +53,17 @@ def environment() -> jinja2.Environment:
     env.globals["href"] = relative
     env.globals["m"] = env.get_template("_macros.j2").module  # shared macros, made once instead of per page
     return env
+
+
+def warm_up() -> None:
+    """Compile every template and read the map outlines now, once per process.
+
+    A process forked afterwards (background_render) starts with them ready.
+    """
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+    europe_map.prepare()
 
 
 def meta_value(text: str) -> Markup:
