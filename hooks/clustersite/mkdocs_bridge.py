@@ -101,7 +101,7 @@ class BuildState:
             self.previous = self._contents() if self.site is not None else {}
             with self.timed("load and validate"):
                 self.site, self.problems = load_site(data_dir, languages, root)
-            self.today, self.pages, self.feed_files, self.fingerprint = today, {}, {}, fingerprint
+            self.today, self.pages, self.feed_files, self.rendering, self.fingerprint = today, {}, {}, {}, fingerprint
             for warning in self.problems.warnings:
                 log.warning(str(warning))
             if self.site is not None and not self.serving:
