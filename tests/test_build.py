@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -212,3 +213,19 @@ def test_private_contact_details_are_not_published(site):
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         assert "rousseva@" not in html and "botoyb@" not in html and "886 533" not in html
+
+
+def test_the_worker_process_renders_what_the_build_process_would(site, tmp_path):
+    """The session build renders sr/bg/cs in a forked worker; without it every byte is the same."""
+    result = run_build(tmp_path / SUBPATH, extra_env={"CLUSTERSITE_WORKER": "0"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    alone = tmp_path / SUBPATH
+
+    def outputs(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+                if p.suffix in (".html", ".ics", ".xml") and "pagefind" not in p.parts}
+
+    with_worker, without = outputs(site), outputs(alone)
+    assert len(with_worker) > 300
+    assert with_worker.keys() == without.keys()
+    assert [name for name in with_worker if with_worker[name] != without[name]] == []

@@ -50,6 +50,13 @@ def test_generated_pages_match_golden_files(site, language):
         check(f"{language}/{src_uri}", pages[src_uri])
 
 
+def test_every_language_has_the_same_pages(site):
+    """The build names every language's files from the default language's list (mkdocs_bridge)."""
+    lists = {code: [(p.src_uri, p.url_path) for p in pages_for_language(site, code, TODAY)] for code in LANGUAGES.codes}
+    assert len(lists["en"]) > 50
+    assert all(pages == lists["en"] for pages in lists.values())
+
+
 @pytest.mark.parametrize("language", LANGUAGES.codes)
 def test_home_overview_matches_golden_file(site, language):
     check(f"{language}/home-overview.md", home_overview(site, language, TODAY))

@@ -32,9 +32,12 @@ from .site_data import SiteData
 _SITE: SiteData | None = None  # what the forked worker renders (set before the fork)
 
 
+WORKER_VARIABLE = "CLUSTERSITE_WORKER"  # 0: render every language in the build process (to debug, or compare)
+
+
 def available() -> bool:
-    return ("fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
-            and threading.active_count() == 1)
+    return (os.environ.get(WORKER_VARIABLE, "1") != "0" and "fork" in multiprocessing.get_all_start_methods()
+            and (os.cpu_count() or 1) > 1 and threading.active_count() == 1)
 
 
 def start(site: SiteData, codes: list[str], today: date, feed_folders: dict[str, Path], site_url: str) -> dict[str, Future]:
