@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Any
 
 from babel import Locale
@@ -69,7 +70,7 @@ class Refers:
         to = self.to
 
         def note(value: str, info: ValidationInfo) -> str:
-            seen = info.context.get("seen") if info.context else None
+            seen = _seen(info)
             if seen is not None:
                 seen.references.setdefault(to, []).append(value)
             return value
@@ -90,9 +91,14 @@ class Seen:
     records: list[Any] = field(default_factory=list)
 
 
+def _seen(info: ValidationInfo) -> Seen | None:
+    """Where this validation run notes what it meets (validation_context); None outside the loader."""
+    return info.context.get("seen") if info.context else None
+
+
 def note_record(record: Any, info: ValidationInfo) -> Any:
     """Model validator for records that have rules (see rules.py): note them in the file's Seen."""
-    seen = info.context.get("seen") if info.context else None
+    seen = _seen(info)
     if seen is not None:
         seen.records.append(record)
     return record
@@ -300,10 +306,10 @@ class TextRules:
 
     codes: tuple[str, ...]
     default: str
-    allowed: frozenset[str] = frozenset()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "allowed", frozenset(self.codes))
+    @cached_property
+    def allowed(self) -> frozenset[str]:
+        return frozenset(self.codes)
 
 
 def validation_context(codes: tuple[str, ...], default: str, seen: Seen | None = None) -> dict[str, Any]:
