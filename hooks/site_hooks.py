@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.html_fixes import valid_markup
+from clustersite.html_fixes import set_html_lang, valid_markup
 from clustersite.mkdocs_bridge import STATE as state
 from clustersite.page_fallback import mark_fallback
 from clustersite.template_cache import TEMPLATES
@@ -55,7 +55,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return valid_markup(output)
+    return valid_markup(set_html_lang(output, state.site.languages.tag(_language(config))))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

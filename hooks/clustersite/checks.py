@@ -123,7 +123,7 @@ def missing_catalogue_entries(parsed: list[ParsedFile]) -> list[Problem]:
             problems.append(_problem(
                 source, (section,), f"the entry `{key}` is missing",
                 expected=f"`{key}:` under `{section}:`, with its text in every language",
-                found="no such entry", hint=f"add `{key}:` with lines for en, sr, bg and cs; the generated pages use it",
+                found="no such entry", hint=f"add `{key}:` with a line for each of the site's languages; the generated pages use it",
             ))
     return problems
 
