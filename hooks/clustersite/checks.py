@@ -185,7 +185,7 @@ def _unknown_word(source: Source, path: tuple, value: str, words: Mapping[str, A
 
 
 def _check_text(source: Source, path: tuple, text: Localized, site: SiteData, *, strict: bool) -> list[Problem]:
-    codes = site.languages.codes
+    codes = site.languages.written
     if not text.needs_a_look(len(codes)):
         return []
     problems = []

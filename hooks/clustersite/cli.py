@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         print(problems.report())
         return 1 if problems.errors else 0
-    return translations(problems, languages.codes)
+    return translations(problems, languages.written)
 
 
 def translations(problems, codes: tuple[str, ...]) -> int:

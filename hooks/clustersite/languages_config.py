@@ -56,7 +56,33 @@ def from_mkdocs(config: MkDocsConfig) -> Languages:
         tags[code] = tag
     if default is None:
         raise PluginError("mkdocs.yml: plugins.i18n.languages: no language is marked `default: true`; mark English.")
-    return Languages(codes=tuple(codes), default=default, html_lang=tags)
+    return Languages(codes=tuple(codes), default=default, html_lang=tags, derived=_derived(config, codes, tags, default))
+
+
+# Languages the site can make from another one's text (tag made -> tag written).
+TRANSLITERATIONS = {"sr-Cyrl": "sr-Latn"}
+
+
+def _derived(config: MkDocsConfig, codes: list[str], tags: dict[str, str], default: str) -> dict[str, str]:
+    """`extra: transliterated: {sr-cyrl: sr}`: languages made at build time from another language's text."""
+    given = (config.extra or {}).get("transliterated") or {}
+    where = "mkdocs.yml: extra.transliterated"
+    if not isinstance(given, dict):
+        raise PluginError(f"{where}: write it as `made: from`, such as `sr-cyrl: sr`.")
+    derived = {}
+    for made, source in given.items():
+        if made not in codes or source not in codes:
+            missing = made if made not in codes else source
+            raise PluginError(f"{where}: `{missing}` is not one of the languages under plugins.i18n.languages; "
+                              f"list it there, or remove `{made}: {source}`.")
+        if TRANSLITERATIONS.get(tags[made]) != tags[source]:
+            pairs = ", ".join(f"`{a}` from `{b}`" for a, b in TRANSLITERATIONS.items())
+            raise PluginError(f"{where}: `{made}` ({tags[made]}) cannot be made from `{source}` ({tags[source]}); "
+                              f"the site can make {pairs}.")
+        if made == default:
+            raise PluginError(f"{where}: `{made}` is the default language; the default language is written, not made.")
+        derived[made] = source
+    return derived
 
 
 def interface_language(tag: str, default_tag: str, overrides: Path) -> str:

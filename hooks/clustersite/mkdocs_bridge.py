@@ -27,6 +27,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import background_render, feeds, languages_config, search
+from .derived_docs import derived_docs
+from .derived_languages import derive_languages
 from .emblem import eu_emblem_svg
 from .loading import data_files, load_site
 from .pages import GeneratedPage, home_overview, pages_for_language
@@ -66,6 +68,7 @@ class BuildState:
     feed_files: dict[str, dict[Path, bytes]] = field(default_factory=dict)  # language -> feeds the worker made
     generated_files: tuple[tuple, list[File]] = ((), [])  # (what they were made for, the File objects)
     previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown before the last data change
+    docs_made: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown of docs/ pages in derived languages
     saved_404: bytes | None = None
     serving: bool = False  # `mkdocs serve`: search is indexed after the reload, not before
     indexing: threading.Thread | None = None
@@ -101,6 +104,8 @@ class BuildState:
             self.previous = self._contents() if self.site is not None else {}
             with self.timed("load and validate"):
                 self.site, self.problems = load_site(data_dir, languages, root)
+                if self.site is not None:
+                    derive_languages(self.site)  # sr-cyrl from sr, before any page is rendered
             self.today, self.pages, self.feed_files, self.rendering, self.fingerprint = today, {}, {}, {}, fingerprint
             for warning in self.problems.warnings:
                 log.warning(str(warning))
@@ -151,13 +156,17 @@ class BuildState:
                 self.generated_files = (key, made)
             for file in self.generated_files[1]:
                 files.append(file)
+            made = derived_docs(files, config, self.site)
+            self.docs_made = {src_uri: markdown for src_uri, (_, markdown) in made.items()}
+            for file, _ in made.values():
+                files.append(file)
 
     def attach_content(self, files: Files, config: MkDocsConfig, code: str) -> None:
         with self.timed("attach content"):
             self._attach_content(files, code)
 
     def _attach_content(self, files: Files, code: str) -> None:
-        contents = self._contents(code)
+        contents = {**self._contents(code), **self.docs_made}
         for file in files:
             content = contents.get(file.src_uri)
             if content is not None:
@@ -250,7 +259,7 @@ class BuildState:
             search.index(Path(config.site_dir))
 
     def translation_summary(self) -> str:
-        counts = {code: 0 for code in self.site.languages.codes}
+        counts = {code: 0 for code in self.site.languages.written}
         for warning in self.problems.warnings:
             for code in warning.missing_languages:
                 counts[code] += 1

@@ -228,11 +228,19 @@ class Funding(Record):
     disclaimer: Localized
 
 
+class SerbianCyrillic(Record):
+    """How the Serbian Cyrillic edition is made from the Latin text (see cyrillic.py)."""
+
+    keep_in_latin: list[Annotated[str, Field(min_length=1)]] = []  # foreign names, such as `Madan Parque`
+    two_letters: list[Annotated[str, Field(min_length=2)]] = []  # stems where lj, nj or dž are two letters
+
+
 class SiteFile(Record):
     """data/site.yaml: wording that belongs to the whole site."""
 
     funding: Funding
     contact: Localized | None = None
+    serbian_cyrillic: SerbianCyrillic = SerbianCyrillic()
 
 
 class Catalogue(Record):

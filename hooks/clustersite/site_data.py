@@ -20,9 +20,20 @@ class Languages:
     codes: tuple[str, ...]
     default: str
     html_lang: dict[str, str] = field(default_factory=dict)  # code -> BCP 47 tag, e.g. sr -> sr-Latn
+    derived: dict[str, str] = field(default_factory=dict)  # a language made from another's text: sr-cyrl -> sr
 
     def tag(self, code: str) -> str:
         return self.html_lang.get(code, code)
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The languages staff write texts in; the derived ones are made from them at build time."""
+        return tuple(code for code in self.codes if code not in self.derived)
+
+    @property
+    def overrides(self) -> tuple[str, ...]:
+        """Keys that give a derived language's text by hand, named by its tag: `sr-Cyrl:`."""
+        return tuple(self.tag(code) for code in self.derived)
 
 
 @dataclass
