@@ -9,7 +9,6 @@ them to each language build.
 from __future__ import annotations
 
 import os
-import re
 import threading
 import time
 from collections import Counter
@@ -26,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import background_render, feeds, languages_config, search
+from . import background_render, brand, feeds, languages_config, search
 from .derived_docs import derived_docs
 from .derived_languages import derive_languages
 from .emblem import eu_emblem_svg
@@ -41,7 +40,6 @@ log = get_plugin_logger("clustersite")
 HOME_MARKER = "<!-- clustersite:home-overview -->"
 DISCLAIMER_MARKER = "<!-- clustersite:disclaimer -->"
 BUILD_DATE_VARIABLE = "SITE_BUILD_DATE"
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def build_date() -> date:
@@ -93,9 +91,12 @@ class BuildState:
             self.indexing.join()  # the previous preview build's search index, still being written
             self.indexing = None
         languages = languages_config.from_mkdocs(config)
-        colour = (config.extra.get("brand") or {}).get("primary", "")
-        if colour and not _COLOUR.match(str(colour)):
+        colour = str((config.extra.get("brand") or {}).get("primary", ""))
+        if colour and not brand.is_colour(colour):
             raise PluginError(f"mkdocs.yml: extra.brand.primary is {colour!r}; write a colour as #RRGGBB, such as #003399.")
+        if colour and brand.colour_problem(colour):
+            raise PluginError(f"mkdocs.yml: extra.brand.primary: {brand.colour_problem(colour)}")
+        _check_theme_images(config)
         root = Path(config.config_file_path).parent
         data_dir = root / "data"
         today = build_date()
@@ -206,6 +207,7 @@ class BuildState:
             "feed_path": f"{prefix}feed.xml",
             "feed_title": words["feed"][code],
             "links": [(words[key][code], f"{prefix}{key.replace('_notice', '')}/") for key in ("legal_notice", "privacy", "accessibility")],
+            "programme_logo": self._programme_logo(code),
             "html_lang": {c: languages.tag(c) for c in languages.codes},
             "absolute": absolute_url,
             "default_language": languages.default,
@@ -216,6 +218,12 @@ class BuildState:
                 for c in languages.codes
             ],
         }
+
+    def _programme_logo(self, code: str) -> dict | None:
+        logo = self.site.site.programme_logo
+        if logo is None:
+            return None
+        return {"src": logo.file, "alt": logo.alt.get_in(code, self.site.languages.default)[0], "link": logo.link}
 
     # --- on_post_build -------------------------------------------------------------
 
@@ -292,6 +300,18 @@ def _suffixed(src_uri: str, code: str, default: str) -> str:
         return src_uri
     stem, extension = src_uri.rsplit(".", 1)
     return f"{stem}.{code}.{extension}"
+
+
+def _check_theme_images(config: MkDocsConfig) -> None:
+    """The logo and favicon named in mkdocs.yml must exist (under docs/ or in the theme), or the header shows a broken image."""
+    for key in ("logo", "favicon"):
+        value = config.theme.get(key)
+        if not value or "://" in value:
+            continue
+        folders = [Path(config.docs_dir), *(Path(folder) for folder in config.theme.dirs)]
+        if not any((folder / value).is_file() for folder in folders):
+            raise PluginError(f"mkdocs.yml: theme.{key} is {value!r}, but there is no such file under docs/; "
+                              f"put the image at docs/{value}, or correct the path.")
 
 
 def _inclusion(src_uri: str) -> InclusionLevel:

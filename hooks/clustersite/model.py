@@ -235,12 +235,21 @@ class SerbianCyrillic(Record):
     two_letters: list[Annotated[str, Field(min_length=2)]] = []  # stems where lj, nj or dž are two letters
 
 
+class ProgrammeLogo(Record):
+    """A funding programme's logo, shown beside the EU emblem (an Interreg programme's, for example)."""
+
+    file: DocsFile = Field(description="The image, under docs/, such as assets/programme-logo.svg.")
+    alt: Localized = Field(description="What the logo says, for people who cannot see it: the programme's name.")
+    link: WebUrl | None = None
+
+
 class SiteFile(Record):
     """data/site.yaml: wording that belongs to the whole site."""
 
     funding: Funding
     contact: Localized | None = None
     serbian_cyrillic: SerbianCyrillic = SerbianCyrillic()
+    programme_logo: ProgrammeLogo | None = None
 
 
 class Catalogue(Record):
