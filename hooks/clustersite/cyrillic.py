@@ -1,6 +1,6 @@
 """Serbian in Cyrillic, made from Serbian Latin text: letter for letter, leaving alone what is not Serbian.
 
-    to_cyrillic("Ljubljana, injekcija, TRACE-KEI, https://x.eu") == "Љубљана, инјекција, TRACE-KEI, https://x.eu"
+    Transliterator()("Ljubljana, injekcija, COSME, https://x.eu") == "Љубљана, инјекција, COSME, https://x.eu"
 
 The text may be Markdown or HTML: only its words are converted. Left as written:
 code (fenced or in backticks), HTML tags and comments, link addresses, attribute lists,
@@ -36,7 +36,7 @@ _PROTECTED = re.compile("|".join([
     r"\{[^{}\n]*\}",                                          # attribute lists and placeholders
     r"(?:https?|ftp)://[^\s<>\])]+|www\.[^\s<>\])]+",       # URLs
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                         # e-mail addresses
-    r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b(?:/[^\s<>\])]*)?",  # domain names (house-of-clusters.org)
+    r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b(?:/[^\s<>\])]*)?",  # domain names (klaster.example.org)
     r"&#?\w+;",                                              # HTML entities
 ]))
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # hyphenated words go together: Wi-Fi stays, FED-om becomes FED-ом
@@ -123,7 +123,7 @@ class Transliterator:
 
 _ROMAN = frozenset("VLCDM")  # one-letter Roman numerals ("V konferencija"); `I` is also the Serbian "and"
 _JOIN = re.compile(r"[ \t\n+&/]+")  # what may stand between the words of one name
-# Short Serbian words that join two names without being part of either ("Madan Parque i Green Synergy").
+# Short Serbian words that join two names without being part of either ("Parque Tecnológico i Green Synergy").
 _SERBIAN_JOINERS = frozenset("i ili a pa te ni niti u o sa s za na do od iz po uz kod kao".split())
 
 

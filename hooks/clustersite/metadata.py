@@ -43,8 +43,9 @@ def project_jsonld(site: SiteData, v: Voice, project: Project) -> dict[str, Any]
     }
     if project.start:
         data["startDate"] = project.start.iso()
-    if not project.coordinator_not_stated:
-        data["parentOrganization"] = _org_ref(v, site.coordinator(project))
+    coordinator = site.coordinator(project)
+    if coordinator is not None:
+        data["parentOrganization"] = _org_ref(v, coordinator)
     if project.funding:
         data["funding"] = [{"@type": "MonetaryGrant", "funder": {"@type": "Organization", "name": v.plain(s.source)},
                             "description": f"{v.percent(s.share)}"} for s in project.funding]
@@ -84,7 +85,7 @@ def _organizer(site: SiteData, event: Event) -> Organisation | None:
     """The coordinator of the event's project; else its first participant."""
     for project_id in site.projects_of(event):
         project = site.projects[project_id]
-        if not project.coordinator_not_stated:
+        if site.coordinator(project) is not None:
             return site.coordinator(project)
     if event.participants:
         return site.organisations[event.participants[0]]

@@ -106,7 +106,7 @@ class Project(RuledRecord):
     duration_months: int | None = Field(None, gt=0, description="Stated duration; must agree with the dates.")
     budget: Money | None = None
     funding: list[FundingShare] = Field(default_factory=list)
-    consortium: list[Member] = Field(min_length=1)
+    consortium: list[Member] = Field(default_factory=list, description="Empty on a new site until the partners are added.")
     coordinator_not_stated: bool = Field(
         False, description="Set to true when the sources do not say which partner leads the project."
     )
@@ -231,7 +231,7 @@ class Funding(Record):
 class SerbianCyrillic(Record):
     """How the Serbian Cyrillic edition is made from the Latin text (see cyrillic.py)."""
 
-    keep_in_latin: list[Annotated[str, Field(min_length=1)]] = []  # foreign names, such as `Madan Parque`
+    keep_in_latin: list[Annotated[str, Field(min_length=1)]] = []  # foreign names, such as `Fondazione Edmund Mach`
     two_letters: list[Annotated[str, Field(min_length=2)]] = []  # stems where lj, nj or dž are two letters
 
 

@@ -82,9 +82,10 @@ class SiteData:
     def _projects_by_organisation(self) -> dict[str, list[Project]]:
         return _grouped(self.projects.values(), lambda project: dict.fromkeys(m.organisation for m in project.consortium))
 
-    def coordinator(self, project: Project) -> Organisation:
-        member = next(m for m in project.consortium if m.role == "coordinator")
-        return self.organisations[member.organisation]
+    def coordinator(self, project: Project) -> Organisation | None:
+        """The project's coordinator; None while its consortium is not listed yet."""
+        member = next((m for m in project.consortium if m.role == "coordinator"), None)
+        return self.organisations[member.organisation] if member else None
 
 
 def _grouped(items: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, list[T]]:
