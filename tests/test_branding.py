@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clustersite.brand import MINIMUM, colour_problem, contrast, darker_passing
+from clustersite.pages.brand_colour import MINIMUM, colour_problem, contrast, darker_passing
 from conftest import run_build
 from fixture_sites import copy_fixture
 

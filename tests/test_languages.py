@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from clustersite.languages_config import MATERIAL_LANGUAGES, interface_language
+from clustersite.mkdocs_layer.i18n_languages import MATERIAL_LANGUAGES, interface_language
 from conftest import run_build
 from fixture_sites import build_fixture, copy_fixture, html_files
 

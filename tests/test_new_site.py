@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from clustersite import new_site
-from clustersite.new_site_config import rewrite_config
-from clustersite.new_site_files import retarget_languages
-from clustersite.new_site_make import changed_files
+from clustersite.new_site import command as new_site
+from clustersite.new_site.config_edits import rewrite_config
+from clustersite.new_site.file_edits import retarget_languages
+from clustersite.new_site.making import changed_files
 from conftest import ROOT, run_build
 
 OPTIONS = ["--acronym", "ALPFOOD", "--title", "Alpine Food Network", "--programme", "Interreg Alpine Space",
