@@ -15,6 +15,13 @@ def build_fixture(name: str, site_dir: Path, *, strict: bool = True):
     return run_build(site_dir, config=FIXTURES / name / "mkdocs.yml", strict=strict)
 
 
+def built_fixture(name: str, site_dir: Path) -> Path:
+    """tests/fixtures/<name> built with --strict into site_dir, which is returned; a failed build fails the test."""
+    result = build_fixture(name, site_dir)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site_dir
+
+
 def copy_fixture(name: str, target: Path) -> Path:
     """A copy of a fixture site to change, still using the repository's hooks and overrides."""
     source = FIXTURES / name

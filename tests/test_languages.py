@@ -10,7 +10,7 @@ import pytest
 
 from clustersite.mkdocs_layer.i18n_languages import MATERIAL_LANGUAGES, interface_language
 from conftest import run_build
-from fixture_sites import build_fixture, copy_fixture, html_files
+from fixture_sites import built_fixture, copy_fixture, html_files
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,18 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def five(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("five") / "site"
-    result = build_fixture("five-languages", site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+    return built_fixture("five-languages", tmp_path_factory.mktemp("five") / "site")
 
 
 @pytest.fixture(scope="module")
 def two(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("two") / "site"
-    result = build_fixture("two-languages", site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+    return built_fixture("two-languages", tmp_path_factory.mktemp("two") / "site")
 
 
 def read(site: Path, path: str) -> str:

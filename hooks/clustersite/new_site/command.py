@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -79,11 +80,20 @@ def _ask(question: str) -> str:
     return input(f"{question}: ").strip()
 
 
+@dataclass(frozen=True)
 class Settings:
     """The answers, checked."""
 
-    def __init__(self, **values: object) -> None:
-        self.__dict__.update(values)
+    acronym: str
+    project_id: str
+    title: str
+    programme: str
+    start: date
+    end: date
+    languages: list[str]  # locale codes, the default first; sr brings sr-cyrl
+    names: dict[str, str]  # each language's name in itself, for the switcher
+    english: dict[str, str]  # each language's name in English, for placeholders
+    site_name: str
 
     @classmethod
     def read(cls, answers: dict[str, str]) -> Settings:

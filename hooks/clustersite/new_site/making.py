@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config import load_config
 
@@ -12,6 +13,9 @@ from ..data.placeholders import placeholder
 from ..mkdocs_layer import i18n_languages
 from . import file_edits as edit
 from .config_edits import rewrite_config
+
+if TYPE_CHECKING:
+    from .command import Settings
 
 EXAMPLE_FILES = Path(__file__).with_name("example_files.txt")
 DATA_HEADERS = {
@@ -48,8 +52,8 @@ def changed_files(root: Path) -> list[str]:
     return sorted(name for name in recorded.keys() | current.keys() if recorded.get(name) != current.get(name))
 
 
-def make_site(root: Path, s) -> None:
-    """Rewrite data/, docs/ and mkdocs.yml for the project in `s` (new_site.Settings)."""
+def make_site(root: Path, s: Settings) -> None:
+    """Rewrite data/, docs/ and mkdocs.yml for the project in `s`."""
     old = i18n_languages.from_mkdocs(load_config(str(root / "mkdocs.yml")))
     written = [code for code in s.languages if code != "sr-cyrl"]
     keys = written + (["sr-Cyrl"] if "sr-cyrl" in s.languages else [])
@@ -79,7 +83,7 @@ def _page_path(docs: Path, page: str, code: str, default: str) -> Path:
     return docs / (f"{page}.md" if code == default else f"{page}.{code}.md")
 
 
-def _pages(docs: Path, s, written: list[str], old_default: str, old_codes: tuple[str, ...]) -> None:
+def _pages(docs: Path, s: Settings, written: list[str], old_default: str, old_codes: tuple[str, ...]) -> None:
     """The home page per language; legal, privacy and accessibility pages as templates; dropped languages' pages removed."""
     default = written[0]
     templates = {}
@@ -116,7 +120,7 @@ def _template(page: str, text: str) -> str:
                                                    "with an e-mail address"))
 
 
-def project_file(s, written: list[str], names: dict[str, str]) -> str:
+def project_file(s: Settings, written: list[str], names: dict[str, str]) -> str:
     """data/projects/<id>.yaml for the new project: its facts, and placeholders for the texts to write."""
     def texts(given: str | None, what: str) -> str:
         lines = []
