@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .fields import LOCALIZED_DESCRIPTION
-from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
+from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, ReportingFile, SiteFile
 from .site_data import Languages
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -20,6 +20,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "events-file": EventsFile,
     "news-file": NewsFile,
     "project-file": ProjectFile,
+    "reporting-file": ReportingFile,
 }
 
 
