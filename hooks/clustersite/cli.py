@@ -3,6 +3,7 @@
     clustersite validate        every problem in data/, with file and line
     clustersite translations    per language, the texts that are missing
     clustersite schema          write schemas/*.schema.json for editors
+    clustersite report          a project's activities for a periodic report (--help for its options)
 """
 
 from __future__ import annotations
@@ -15,14 +16,17 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
 
-from . import languages_config
+from . import languages_config, report_cli
 from .loading import load_site
 from .schemas import write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["report"]:
+        return report_cli.main(argv[1:])
     parser = argparse.ArgumentParser(prog="clustersite", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["validate", "translations", "schema"])
+    parser.add_argument("command", choices=["validate", "translations", "schema", "report"])
     parser.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml (default: ./mkdocs.yml)")
     args = parser.parse_args(argv)
     config_path = Path(args.config).resolve()
