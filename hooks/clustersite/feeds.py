@@ -5,6 +5,7 @@ Files written, below the language's folder of the built site:
     events.ics               every event
     projects/<id>.ics        the events of one project
     events/<id>.ics          one event ("add to calendar")
+    projects/<id>-activities.csv   a project's activities for reporting (report.py)
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 from . import ical
 from .model import Event
+from .report import activity_report
+from .report_formats import csv_bytes
 from .site_data import SiteData
 from .voice import Voice
 
@@ -40,6 +43,9 @@ def feed_files(site: SiteData, code: str, today: date, folder: Path, site_url: s
     for project in site.projects.values():
         outputs[folder / "projects" / f"{project.id}.ics"] = calendar(
             project.acronym, [blocks[e.id] for e in site.events_of_project(project.id)])
+    for project in (p for p in site.projects.values() if site.events_of_project(p.id)):  # linked from the timeline
+        table = activity_report(site, project.id, site_url=urljoin(site_url, "") if site_url else "")
+        outputs[folder / "projects" / f"{project.id}-activities.csv"] = csv_bytes(table.columns, table.rows)
     for event in events:
         outputs[folder / "events" / f"{event.id}.ics"] = calendar(v.plain(event.title), [blocks[event.id]])
     return outputs

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_currency, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
 from .fields import Day
@@ -106,6 +106,11 @@ def country(code: str, tag: str) -> str:
 def amount(value: Decimal, currency: str, tag: str) -> str:
     """cs '425 698,75 €'."""
     return format_currency(value, currency, locale=locale(tag))
+
+
+def number(value: int, tag: str) -> str:
+    """A count as the language writes it: en '1,200', cs '1 200', bg '1200'."""
+    return format_decimal(value, locale=locale(tag))
 
 
 def percent(share: Decimal, tag: str) -> str:

@@ -15,11 +15,12 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
+    WithJsonSchema,
     WrapValidator,
     model_validator,
 )
 
-from .fields import Country, Day, Id, Link, Localized, Number, OptionalText, Refers, Time, WebUrl, note_record, problem
+from .fields import COUNTRY_CODES, Country, Day, Id, Link, Localized, Number, OptionalText, Refers, Time, WebUrl, note_record, problem
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 OrganisationRef = Annotated[Id, Refers("organisations")]
@@ -28,6 +29,7 @@ PlaceRef = Annotated[Id, Refers("places")]
 EventType = Annotated[Id, Refers("event_types")]
 OrganisationType = Annotated[Id, Refers("organisation_types")]
 AudienceType = Annotated[Id, Refers("audiences")]
+CountryCode = Annotated[Country, WithJsonSchema({"type": "string", "enum": list(COUNTRY_CODES)})]  # editors complete the codes
 DocsFile = Annotated[str, Refers("docs")]
 
 
@@ -217,7 +219,7 @@ class Event(RuledRecord):
     audience: list[AudienceType] = Field(default_factory=list, description="Who the activity reached: keys of `audiences` in data/ui.yaml.")
     audience_size: AudienceSize | None = Field(
         None, description="People reached or taking part: a whole number, or `about: 120` / `at_least: 50`.")
-    countries_addressed: list[Country] = Field(default_factory=list, description="ISO 3166-1 codes of the countries addressed.")
+    countries_addressed: list[CountryCode] = Field(default_factory=list, description="ISO 3166-1 codes of the countries addressed.")
     lead: OrganisationRef | None = Field(None, description="The partner that organised the activity.")
 
     @property

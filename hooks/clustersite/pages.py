@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import europe_map, metadata
+from .dissemination import dissemination_view
 from .europe_map import partner_map
 from .model import Event, Label, Project
 from .site_data import SiteData
@@ -129,7 +130,7 @@ def project_page(site: SiteData, v: Voice, project: Project, today: date) -> Gen
         project=project, members=members, coordinator=coordinator, status=status(project, today),
         events=site.events_of_project(project.id), countries=countries,
         map_svg=partner_map(codes, {code: v.country(code) for code in codes}, f"map-{project.id}"),
-        jsonld=metadata.project_jsonld(site, v, project),
+        jsonld=metadata.project_jsonld(site, v, project), dissemination=dissemination_view(site, v, project.id),
     )
 
 

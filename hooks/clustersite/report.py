@@ -92,7 +92,7 @@ def _row(site: SiteData, event: Event, code: str, categories: dict[str, str], si
         SEPARATOR.join(site.organisations[o].name for o in event.participants),
         SEPARATOR.join(text(site.catalogue.audiences[a]) for a in event.audience),
         size if isinstance(size, int) else (size.value if size else ""),
-        "" if size is None else ("exact" if isinstance(size, int) else f"estimate ({size.qualifier})"),
+        "" if size is None else ("exact" if isinstance(size, int) else size.qualifier),
         SEPARATOR.join(country(iso) for iso in event.countries_addressed),
         urljoin(site_url, f"events/{event.id}/") if site_url else f"events/{event.id}/",
     ]
