@@ -68,7 +68,7 @@ class DisseminationView:
     countries: str
     country_names: list[str]
     people: str  # '' when no activity states a size
-    people_note: str
+    people_counted: str  # of how many activities
     by_year: BarChart
     by_type: BarChart
 
@@ -79,13 +79,11 @@ def dissemination_view(site: SiteData, v: Voice, project_id: str) -> Disseminati
     def number(value: int) -> str:
         return l10n.number(value, v.tag)
 
-    note = v.t("people_reached_note").replace("{counted}", number(figures.people_counted)).replace(
-        "{total}", number(figures.activities))
     return DisseminationView(
         figures=figures,
         activities=number(figures.activities), partners=number(len(figures.partners)),
         countries=number(len(figures.countries)), country_names=sorted((v.country(c) for c in figures.countries), key=str.lower),
-        people=number(figures.people) if figures.people_counted else "", people_note=note,
+        people=number(figures.people) if figures.people_counted else "", people_counted=number(figures.people_counted),
         by_year=bar_chart([(Markup.escape(v.year(year)), count, number(count)) for year, count in figures.per_year]),
         by_type=bar_chart([(Markup.escape(v.event_type(key)), count, number(count)) for key, count in figures.per_type]),
     )
