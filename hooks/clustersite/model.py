@@ -166,7 +166,7 @@ class ExternalLink(Record):
     title: Localized
 
 
-class Estimate(RuledRecord):
+class Estimate(Record):
     """A number of people the sources give only roughly: `about: 120`, or `at_least: 50` for "more than 50"."""
 
     about: int | None = Field(None, gt=0, description="An estimate, such as `about: 120`.")

@@ -33,8 +33,6 @@ def check(record: BaseModel) -> Iterator[Finding]:
         yield from _label(record)
     elif isinstance(record, Location):
         yield from _location(record)
-    elif isinstance(record, Estimate):
-        yield from _estimate(record)
     elif isinstance(record, ReportingFile):
         yield from _reporting(record)
 
@@ -78,6 +76,8 @@ def _event(event: Event) -> Iterator[Finding]:
     if event.end is not None and event.end.last < event.date.first:
         yield Finding("end", "the event ends before it starts", f"an end date on or after {event.date.iso()}",
                       event.end.iso(), "check whether `date` and `end` are swapped")
+    if isinstance(event.audience_size, Estimate):  # checked here: the walk does not look inside a number-or-record field
+        yield from _estimate(event.audience_size)
 
 
 def _label(label: Label) -> Iterator[Finding]:
@@ -95,7 +95,7 @@ def _location(location: Location) -> Iterator[Finding]:
 
 def _estimate(estimate: Estimate) -> Iterator[Finding]:
     if (estimate.about is None) == (estimate.at_least is None):
-        yield Finding("about", "an estimate needs exactly one number",
+        yield Finding("audience_size", "an estimate needs exactly one number",
                       "`about: 120` or `at_least: 50`", "both" if estimate.about is not None else "neither",
                       "keep one of the two keys; write an exact number without either, such as `audience_size: 120`")
 
