@@ -129,3 +129,23 @@ def test_the_csv_download_is_linked_and_matches_the_report(built, project, langu
 
 def test_the_build_writes_nothing_into_the_project(built, project):
     assert not list((project / "docs").rglob("*.csv")) and not list((project / "data").rglob("*.csv"))
+
+
+@pytest.mark.parametrize(("language", "rows"), [
+    ("en", [("Organised by", '<a href="../../partners/beta/">Клъстер Бета</a>'), ("Audience", "Policy makers"),
+            ("People reached", "about 40"), ("Countries addressed", "Bulgaria")]),
+    ("cs", [("Pořadatel", '<a href="../../partners/beta/">Клъстер Бета</a>'), ("Cílová skupina", "Tvůrci politik"),
+            ("Oslovení lidé", "přibližně 40"), ("Cílové země", "Bulharsko")]),
+])
+def test_an_event_page_shows_its_reporting_fields(built, language, rows):
+    html = (built / LANGUAGE_PREFIXES[language] / "events" / "demo-workshop" / "index.html").read_text(encoding="utf-8")
+    facts = html[html.index("<table>"):html.index("</table>")]
+    shown = re.findall(r'<tr><th scope="row">([^<]*)</th><td>(.*?)</td></tr>', facts)
+    assert shown[-4:] == rows
+
+
+def test_an_event_without_reporting_fields_shows_no_empty_rows(built):
+    html = (built / "events" / "demo-meeting" / "index.html").read_text(encoding="utf-8")
+    facts = html[html.index("<table>"):html.index("</table>")]
+    assert [th for th, _ in re.findall(r'<tr><th scope="row">([^<]*)</th><td>(.*?)</td></tr>', facts)] == [
+        "Date", "Place", "Type", "Project"]

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import l10n
 from .charts import BarChart, bar_chart
 from .model import Event
 from .site_data import SiteData
@@ -75,10 +74,7 @@ class DisseminationView:
 
 def dissemination_view(site: SiteData, v: Voice, project_id: str) -> DisseminationView:
     figures = project_figures(site, project_id)
-
-    def number(value: int) -> str:
-        return l10n.number(value, v.tag)
-
+    number = v.number
     return DisseminationView(
         figures=figures,
         activities=number(figures.activities), partners=number(len(figures.partners)),

@@ -143,6 +143,7 @@ def event_pages(site: SiteData, v: Voice) -> list[GeneratedPage]:
             event=event, projects=[site.projects[p] for p in site.projects_of(event)],
             participants=[site.organisations[o] for o in event.participants],
             place=site.places[event.location.place] if event.location and event.location.place else None,
+            lead=site.organisations[event.lead] if event.lead else None,
             previous=ordered[i - 1] if i > 0 else None, next=ordered[i + 1] if i + 1 < len(ordered) else None,
             jsonld=metadata.event_jsonld(site, v, event),
         ))

@@ -61,6 +61,9 @@ class Voice:
     def level(self, key: str) -> str:
         return self.site.catalogue.label_levels[key][self.code]
 
+    def audience(self, key: str) -> str:
+        return self.site.catalogue.audiences[key][self.code]
+
     # --- text from data -----------------------------------------------------
 
     def plain(self, text: Localized | None) -> str:
@@ -153,6 +156,9 @@ class Voice:
 
     def months(self, count: int) -> str:
         return l10n.months(count, self.tag)
+
+    def number(self, value: int) -> str:
+        return l10n.number(value, self.tag)
 
 
 def relative(from_path: str, to_path: str) -> str:
