@@ -2,6 +2,8 @@
 
 No charting library and no script: a bar's length is its value's share of the
 largest value, and the numbers printed beside the bars are the data table's.
+Each label sits above its bar, so the chart stays narrow enough to be read on a
+phone without its text shrinking.
 """
 
 from __future__ import annotations
@@ -10,12 +12,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-WIDTH = 640  # viewBox units; the SVG scales to the column's width
-BAR = 24  # bar thickness
-GAP = 10  # between bars
+WIDTH = 360  # viewBox units; the SVG scales to the column's width, up to about this many pixels
 FONT = 14
-CHAR = 7.6  # the average width of a character at FONT, to make room for the labels
-VALUE_ROOM = 56  # right of the longest bar, for its number
+LABEL = FONT + 4  # a label's line, above its bar
+BAR = 18  # bar thickness
+GAP = 10  # between one bar and the next label
+VALUE_ROOM = 48  # right of the longest bar, for its number
 
 
 @dataclass(frozen=True)
@@ -23,35 +25,39 @@ class Bar:
     label: Markup  # already escaped
     value: int
     value_text: str  # the value as the language writes it
-    y: float
+    top: float  # the top of the row: its label's line
     length: float
 
     @property
-    def text_y(self) -> float:
-        """The baseline of the bar's label and number, centred on the bar."""
-        return round(self.y + BAR * 0.7, 1)
+    def label_y(self) -> float:
+        return self.top + FONT
+
+    @property
+    def bar_y(self) -> float:
+        return self.top + LABEL
+
+    @property
+    def value_x(self) -> float:
+        return round(self.length + 6, 1)
+
+    @property
+    def value_y(self) -> float:
+        return round(self.bar_y + BAR * 0.75, 1)
 
 
 @dataclass(frozen=True)
 class BarChart:
     bars: list[Bar]
-    label_width: float  # labels are right-aligned at this x; bars start just after
     height: float
     width: int = WIDTH
     bar: int = BAR
     font: int = FONT
 
-    @property
-    def bars_x(self) -> float:
-        return round(self.label_width + 8, 1)
-
 
 def bar_chart(rows: list[tuple[Markup, int, str]]) -> BarChart:
     """One bar per (label, value, value as text), in the order given."""
-    longest_label = max((len(str(label)) for label, _, _ in rows), default=0)
-    label_width = min(WIDTH * 0.45, 12 + longest_label * CHAR)
-    room = WIDTH - label_width - 8 - VALUE_ROOM
+    room = WIDTH - VALUE_ROOM
     largest = max((value for _, value, _ in rows), default=0) or 1
-    bars = [Bar(label, value, text, GAP + i * (BAR + GAP), round(room * value / largest, 1))
-            for i, (label, value, text) in enumerate(rows)]
-    return BarChart(bars, round(label_width, 1), GAP + len(rows) * (BAR + GAP))
+    step = LABEL + BAR + GAP
+    bars = [Bar(label, value, text, i * step, round(room * value / largest, 1)) for i, (label, value, text) in enumerate(rows)]
+    return BarChart(bars, len(rows) * step)
