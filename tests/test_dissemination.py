@@ -123,7 +123,7 @@ def test_the_csv_download_is_linked_and_matches_the_report(built, project, langu
     assert content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
     assert tuple(rows[0]) == COLUMNS and len(rows) == 1 + len(DEMO_EVENTS)
-    assert content == report(project, "--project", "demo").stdout
+    assert content == report(project, "--project", "demo", env={"SITE_URL": SITE_URL}).stdout  # the build's address
     assert rows[1][-1] == f"{SITE_URL}events/demo-conference/"
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from clustersite.report import COLUMNS
-from conftest import ROOT, SITE_URL
+from conftest import ROOT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reporting"
+SITE_URL = "https://example.org/demo/"  # the published address; the preview's gives a warning
 DEMO_EVENTS = ["demo-conference", "demo-workshop", "demo-training", "demo-meeting"]
 
 
@@ -139,3 +140,14 @@ def test_wrong_project_or_period_is_one_clear_line(project):
     bad_date = report(project, "--project", "demo", "--from", "1.1.2020")
     assert bad_date.returncode == 2 and "write it year first" in bad_date.stderr.decode()
 
+
+
+def test_links_to_the_preview_are_a_warning_and_site_url_sets_them(project):
+    preview = report(project, "--project", "demo", "--to", "2020-01-15", env={"SITE_URL": "http://localhost:8000/"})
+    assert preview.stderr.decode().splitlines() == [
+        "warning: the activities' links start with http://localhost:8000/, not the published site's address; "
+        "pass --site-url https://<the site's address>/ (or set SITE_URL)"]
+    published = report(project, "--project", "demo", "--to", "2020-01-15", "--site-url", "https://cluster.example/site",
+                       env={"SITE_URL": "http://localhost:8000/"})
+    assert published.stderr == b""
+    assert [row["URL"] for row in parse(published.stdout)] == ["https://cluster.example/site/events/demo-conference/"]

@@ -14,6 +14,7 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
@@ -36,6 +37,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--to", dest="end", type=_day, help="last day of the period, YYYY-MM-DD (included)")
     parser.add_argument("--format", choices=["csv", "xlsx"], default=None, help="default: from --output's extension, else csv")
     parser.add_argument("--output", type=Path, help="file to write (default: stdout)")
+    parser.add_argument("--site-url", help="the published site's address, for the activities' links "
+                        "(default: site_url in mkdocs.yml, which reads SITE_URL)")
     parser.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml (default: ./mkdocs.yml)")
     args = parser.parse_args(argv)
     if args.start and args.end and args.end < args.start:
@@ -61,7 +64,13 @@ def main(argv: list[str]) -> int:
         print(f"error: there is no project `{args.project}`; the projects are {known}.", file=sys.stderr)
         return 2
 
-    table = activity_report(site, args.project, args.start, args.end, config.site_url or "")
+    site_url = args.site_url or config.site_url or ""
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    if urlsplit(site_url).hostname in ("localhost", "127.0.0.1", None):
+        print(f"warning: the activities' links start with {site_url or 'nothing'}, not the published site's address; "
+              "pass --site-url https://<the site's address>/ (or set SITE_URL)", file=sys.stderr)
+    table = activity_report(site, args.project, args.start, args.end, site_url)
     try:
         content = xlsx_bytes(table.columns, table.rows, site.projects[args.project].acronym) if fmt == "xlsx" \
             else csv_bytes(table.columns, table.rows)
