@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+import socket
 import xml.etree.ElementTree as ET
 from html import unescape
 from pathlib import Path
 from posixpath import normpath
+from urllib.parse import urlsplit
 
 import pytest
 from babel.numbers import format_decimal
 
+from browser import CHROMIUM_FLAGS, require_chromium, serve
 from clustersite.charts import bar_chart
 from clustersite.dissemination import Figures, project_figures
 from clustersite.loading import load_site
@@ -149,3 +152,35 @@ def test_an_event_without_reporting_fields_shows_no_empty_rows(built):
     facts = html[html.index("<table>"):html.index("</table>")]
     assert [th for th, _ in re.findall(r'<tr><th scope="row">([^<]*)</th><td>(.*?)</td></tr>', facts)] == [
         "Date", "Place", "Type", "Project"]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+def test_visitors_read_the_chart_and_open_its_table_with_the_keyboard(built, width):
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with serve(built, port=_free_port()) as base, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
+        page = chromium.new_page(viewport={"width": width, "height": 800})
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(base + "cs/projects/demo/", wait_until="networkidle")
+        chart = page.locator("svg.bar-chart").first
+        assert chart.is_visible()
+        label_heights = chart.locator("text").evaluate_all("nodes => nodes.map(n => n.getBoundingClientRect().height)")
+        assert min(label_heights) >= 12, label_heights  # legible at the phone's width too
+        table = page.locator("details.chart-data table").first
+        assert not table.is_visible()
+        page.locator("details.chart-data summary").first.focus()
+        page.keyboard.press("Enter")
+        assert table.is_visible()
+        assert table.locator("tbody tr").all_inner_texts() == ["2020\t2", "2021\t1", "2022\t1"]
+        assert {urlsplit(url).hostname for url in requested} == {"127.0.0.1"}, requested  # nothing from other hosts
+        chromium.close()
