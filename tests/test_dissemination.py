@@ -16,11 +16,11 @@ import pytest
 from babel.numbers import format_decimal
 
 from browser import CHROMIUM_FLAGS, require_chromium, serve
-from clustersite.charts import bar_chart
-from clustersite.dissemination import Figures, project_figures
-from clustersite.loading import load_site
-from clustersite.report import COLUMNS
-from clustersite.site_data import Languages
+from clustersite.data.loading import load_site
+from clustersite.data.site_data import Languages
+from clustersite.pages.charts import bar_chart
+from clustersite.pages.dissemination import Figures, project_figures
+from clustersite.pages.report_table import COLUMNS
 from conftest import LANGUAGE_PREFIXES, SITE_URL, run_build
 from test_report import DEMO_EVENTS, make_site, report
 

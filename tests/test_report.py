@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from clustersite.report import COLUMNS
+from clustersite.pages.report_table import COLUMNS
 from conftest import ROOT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reporting"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from clustersite.loading import load_site
-from clustersite.site_data import Languages
+from clustersite.data.loading import load_site
+from clustersite.data.site_data import Languages
 from test_report import make_site
 
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})

@@ -8,8 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .fields import LOCALIZED_DESCRIPTION
-from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, ReportingFile, SiteFile
+from .localized_text import LOCALIZED_DESCRIPTION
+from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
+from .reporting_model import ReportingFile
 from .site_data import Languages
 
 SCHEMAS: dict[str, type[BaseModel]] = {

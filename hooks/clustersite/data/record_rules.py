@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from .model import Estimate, Event, Label, Location, Project, ReportingFile
+from .model import Event, Label, Location, Project
+from .reporting_model import Estimate, ReportingFile
 
 
 @dataclass(frozen=True)

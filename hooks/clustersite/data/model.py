@@ -6,21 +6,20 @@ files editors use for completion, and the page templates all follow from them.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    ValidationInfo,
-    ValidatorFunctionWrapHandler,
-    WithJsonSchema,
-    WrapValidator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from .fields import COUNTRY_CODES, Country, Day, Id, Link, Localized, Number, OptionalText, Refers, Time, WebUrl, note_record, problem
+# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+from .dates import Day
+
+# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+from .localized_text import Localized
+from .reporting_model import AudienceSize, AudienceType, CountryCode
+
+# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+from .validation_notes import Refers, note_record
+from .value_types import Country, Id, Link, Number, OptionalText, Time, WebUrl
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 OrganisationRef = Annotated[Id, Refers("organisations")]
@@ -28,8 +27,6 @@ ProjectRef = Annotated[Id, Refers("projects")]
 PlaceRef = Annotated[Id, Refers("places")]
 EventType = Annotated[Id, Refers("event_types")]
 OrganisationType = Annotated[Id, Refers("organisation_types")]
-AudienceType = Annotated[Id, Refers("audiences")]
-CountryCode = Annotated[Country, WithJsonSchema({"type": "string", "enum": list(COUNTRY_CODES)})]  # editors complete the codes
 DocsFile = Annotated[str, Refers("docs")]
 
 
@@ -40,7 +37,7 @@ class Record(BaseModel):
 
 
 class RuledRecord(Record):
-    """A record with rules that compare its fields (rules.py); validation notes each one."""
+    """A record with rules that compare its fields (record_rules.py); validation notes each one."""
 
     @model_validator(mode="after")
     def _note(self, info: ValidationInfo) -> RuledRecord:
@@ -166,38 +163,6 @@ class ExternalLink(Record):
     title: Localized
 
 
-class Estimate(Record):
-    """A number of people the sources give only roughly: `about: 120`, or `at_least: 50` for "more than 50"."""
-
-    about: int | None = Field(None, gt=0, description="An estimate, such as `about: 120`.")
-    at_least: int | None = Field(None, gt=0, description="A lower bound, for sources that say \"more than 50\".")
-
-    @property
-    def value(self) -> int:
-        return self.about if self.about is not None else self.at_least or 0
-
-    @property
-    def qualifier(self) -> str:
-        return "about" if self.about is not None else "at least"
-
-
-def _audience_size(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    # One worded message instead of pydantic's two (one per form of the union).
-    try:
-        if isinstance(value, bool):
-            raise ValueError(value)
-        return handler(value)
-    except (ValidationError, ValueError):
-        raise problem(
-            "audience_size_format", "this is not a number of people",
-            expected="a whole number above 0, such as `120`; or `about: 120` for an estimate, `at_least: 50` for \"more than 50\"",
-            hint="write the number alone, without words or separators; leave the key out when the sources give no number",
-        ) from None
-
-
-AudienceSize = Annotated[Annotated[int, Field(gt=0)] | Estimate, WrapValidator(_audience_size)]
-
-
 class Event(RuledRecord):
     """One dated activity of the timeline."""
 
@@ -215,12 +180,11 @@ class Event(RuledRecord):
     participants: list[OrganisationRef] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
     links: list[ExternalLink] = Field(default_factory=list)
-    # Reporting fields (see data/reporting.yaml and `clustersite report`); optional, as sources often lack them.
-    audience: list[AudienceType] = Field(default_factory=list, description="Who the activity reached: keys of `audiences` in data/ui.yaml.")
-    audience_size: AudienceSize | None = Field(
-        None, description="People reached or taking part: a whole number, or `about: 120` / `at_least: 50`.")
-    countries_addressed: list[CountryCode] = Field(default_factory=list, description="ISO 3166-1 codes of the countries addressed.")
-    lead: OrganisationRef | None = Field(None, description="The partner that organised the activity.")
+    # For reports (reporting_model.py); optional, as sources often lack them.
+    audience: list[AudienceType] = Field(default_factory=list, description="Who it reached: keys of `audiences` in data/ui.yaml.")
+    audience_size: AudienceSize | None = Field(None, description="People reached: a number, or `about: 120` / `at_least: 50`.")
+    countries_addressed: list[CountryCode] = Field(default_factory=list, description="ISO codes of the countries addressed.")
+    lead: OrganisationRef | None = Field(None, description="The partner that organised it.")
 
     @property
     def last_day(self) -> Day:
@@ -294,16 +258,3 @@ class Catalogue(Record):
     roles: dict[str, Localized]
     label_levels: dict[str, Localized]
     audiences: dict[str, Localized] = Field(default_factory=dict, description="Who events reach (an event's `audience`).")
-
-
-class ActivityCategory(Record):
-    """One of the granting authority's activity types, with the event types reported under it."""
-
-    name: str = Field(description="The category as the report forms spell it, such as `Organisation of a conference`.")
-    event_types: list[EventType] = Field(min_length=1, description="Keys of `event_types` in data/ui.yaml.")
-
-
-class ReportingFile(RuledRecord):
-    """data/reporting.yaml: how the timeline's events are reported to the granting authority."""
-
-    categories: list[ActivityCategory] = Field(min_length=1)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-from .model import Catalogue, Event, NewsItem, Organisation, Place, Project, ReportingFile, SiteFile
+from .model import Catalogue, Event, NewsItem, Organisation, Place, Project, SiteFile
+from .reporting_model import ReportingFile
 
 T = TypeVar("T")
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..data.model import Event
+from ..data.site_data import SiteData
 from .charts import BarChart, bar_chart
-from .model import Event
-from .site_data import SiteData
-from .voice import Voice
+from .wording import Voice
 
 
 @dataclass(frozen=True)

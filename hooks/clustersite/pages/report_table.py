@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin
 
+from ..data.model import Event
+from ..data.site_data import SiteData
 from . import l10n
-from .model import Event
-from .site_data import SiteData
 
 COLUMNS = (
     "Activity type", "Title", "Start date", "End date", "Place", "Place country",

@@ -5,7 +5,7 @@ Files written, below the language's folder of the built site:
     events.ics               every event
     projects/<id>.ics        the events of one project
     events/<id>.ics          one event ("add to calendar")
-    projects/<id>-activities.csv   a project's activities for reporting (report.py)
+    projects/<id>-activities.csv   a project's activities for reporting (report_table.py)
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from . import ical
-from .model import Event
-from .report import activity_report
+from ..data.model import Event
+from ..data.site_data import SiteData
+from . import ical_writer
 from .report_formats import csv_bytes
-from .site_data import SiteData
-from .voice import Voice
+from .report_table import activity_report
+from .wording import Voice
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -94,7 +94,7 @@ PRODUCT = "-//clustersite//EU project site//EN"
 
 def calendar(name: str, events: list[bytes]) -> bytes:
     """A VCALENDAR around already serialized VEVENTs."""
-    return ical.vcalendar(name, events, PRODUCT)
+    return ical_writer.vcalendar(name, events, PRODUCT)
 
 
 def vevent(site: SiteData, v: Voice, event: Event, today: date, base: str) -> bytes:
@@ -105,7 +105,7 @@ def vevent(site: SiteData, v: Voice, event: Event, today: date, base: str) -> by
         end = None
     else:
         start, end = event.date.first, event.last_day.last + timedelta(days=1)
-    return ical.vevent(
+    return ical_writer.vevent(
         uid=f"{event.id}@{urlsplit(base).hostname or 'localhost'}", stamp=_stamp(today),
         summary=v.plain(event.title), description=v.plain(event.summary), url=urljoin(base, f"events/{event.id}/"),
         category=v.event_type(event.type), start=start, end=end, location=_location(site, v, event),

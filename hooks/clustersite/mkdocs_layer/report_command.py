@@ -19,14 +19,15 @@ from urllib.parse import urlsplit
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
 
-from . import languages_config
-from .loading import data_files, load_site
-from .model import EventsFile, ProjectFile
-from .problems import Problem, Severity, display_path
-from .report import ActivityTable, activity_report, gap_message
-from .report_formats import MissingExtra, csv_bytes, xlsx_bytes
-from .site_data import SiteData
-from .yaml_source import YamlError, format_path, load
+from ..data.loading import data_files, load_site
+from ..data.model import EventsFile, ProjectFile
+from ..data.problems import Problem, Severity, display_path
+from ..data.site_data import SiteData
+from ..data.yaml_reader import YamlError, format_path, load
+from ..pages.catalogue_words import required_words
+from ..pages.report_formats import MissingExtra, csv_bytes, xlsx_bytes
+from ..pages.report_table import ActivityTable, activity_report, gap_message
+from . import i18n_languages
 
 
 def main(argv: list[str]) -> int:
@@ -52,7 +53,7 @@ def main(argv: list[str]) -> int:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
         config = load_config(str(config_path))
-        site, problems = load_site(root / "data", languages_config.from_mkdocs(config), root)
+        site, problems = load_site(root / "data", i18n_languages.from_mkdocs(config), root, words=required_words())
     except (ConfigurationError, PluginError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
