@@ -22,7 +22,6 @@ from mkdocs.exceptions import ConfigurationError, PluginError
 from ..data.loading import data_files, load_site
 from ..data.model import EventsFile, ProjectFile
 from ..data.problems import Problem, Severity, display_path
-from ..data.site_data import SiteData
 from ..data.yaml_reader import YamlError, format_path, load
 from ..pages.catalogue_words import required_words
 from ..pages.report_formats import MissingExtra, csv_bytes, xlsx_bytes
@@ -31,6 +30,18 @@ from . import i18n_languages
 
 
 def main(argv: list[str]) -> int:
+    """Run `clustersite report` with the arguments after `report`; 0 when the table was written."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.start and args.end and args.end < args.start:
+        parser.error(f"--to {args.end} is before --from {args.start}; the period's first day comes first")
+    fmt = args.format or ("xlsx" if args.output and args.output.suffix.lower() == ".xlsx" else "csv")
+    if fmt == "xlsx" and args.output is None:
+        parser.error("xlsx is a binary file; name it with --output, such as --output report.xlsx")
+    return _report(args, fmt)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clustersite report", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--project", required=True, help="the project's id (its file name in data/projects/)")
@@ -41,13 +52,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--site-url", help="the published site's address, for the activities' links "
                         "(default: site_url in mkdocs.yml, which reads SITE_URL)")
     parser.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml (default: ./mkdocs.yml)")
-    args = parser.parse_args(argv)
-    if args.start and args.end and args.end < args.start:
-        parser.error(f"--to {args.end} is before --from {args.start}; the period's first day comes first")
-    fmt = args.format or ("xlsx" if args.output and args.output.suffix.lower() == ".xlsx" else "csv")
-    if fmt == "xlsx" and args.output is None:
-        parser.error("xlsx is a binary file; name it with --output, such as --output report.xlsx")
+    return parser
 
+
+def _report(args: argparse.Namespace, fmt: str) -> int:
     config_path = Path(args.config).resolve()
     root = config_path.parent
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
@@ -78,7 +86,7 @@ def main(argv: list[str]) -> int:
     except MissingExtra as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    warnings = gap_warnings(table, site, root)
+    warnings = gap_warnings(table, root)
     for warning in warnings:
         print(warning, file=sys.stderr)
     if warnings:
@@ -87,9 +95,13 @@ def main(argv: list[str]) -> int:
     if args.output is None:
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
-    else:
+        return 0
+    try:
         args.output.write_bytes(content)
-        print(f"wrote {args.output} ({len(table.rows)} activities)", file=sys.stderr)
+    except OSError as exc:
+        print(f"error: cannot write {args.output}: {exc.strerror}; check that its folder exists", file=sys.stderr)
+        return 2
+    print(f"wrote {args.output} ({len(table.rows)} activities)", file=sys.stderr)
     return 0
 
 
@@ -100,7 +112,7 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it year first, such as 2017-01-31") from None
 
 
-def gap_warnings(table: ActivityTable, site: SiteData, root: Path) -> list[Problem]:
+def gap_warnings(table: ActivityTable, root: Path) -> list[Problem]:
     """A warning for every reporting field an activity lacks, at the event's line in its file."""
     if not table.gaps:
         return []
