@@ -108,11 +108,6 @@ def amount(value: Decimal, currency: str, tag: str) -> str:
     return format_currency(value, currency, locale=locale(tag))
 
 
-def number(value: int, tag: str) -> str:
-    """A count as the language writes it: en '1,200', cs '1 200', bg '1200'."""
-    return format_decimal(value, locale=locale(tag))
-
-
 def percent(share: Decimal, tag: str) -> str:
     """A share given in per cent (93.96) as the language writes it: cs '93,96 %'."""
     return format_percent(share / 100, locale=locale(tag), decimal_quantization=False)
@@ -121,3 +116,8 @@ def percent(share: Decimal, tag: str) -> str:
 def months(count: int, tag: str) -> str:
     """'24 months', '24 meseca', '24 месеца', '24 měsíců', with CLDR's plural rules."""
     return format_unit(count, "duration-month", length="long", locale=locale(tag))
+
+
+def number(value: int, tag: str) -> str:
+    """A whole number with the language's grouping (cs "10 000", en "10,000")."""
+    return format_decimal(value, locale=locale(tag))
