@@ -151,3 +151,16 @@ def test_links_to_the_preview_are_a_warning_and_site_url_sets_them(project):
                        env={"SITE_URL": "http://localhost:8000/"})
     assert published.stderr == b""
     assert [row["URL"] for row in parse(published.stdout)] == ["https://cluster.example/site/events/demo-conference/"]
+
+
+def test_text_that_looks_like_a_formula_stays_text(project, tmp_path):
+    demo = project / "data" / "projects" / "demo.yaml"
+    demo.write_text(demo.read_text(encoding="utf-8").replace(
+        "en: Opening conference,", 'en: "=HYPERLINK(\\"http://evil.example\\")",'), encoding="utf-8")
+    rows = parse(report(project, "--project", "demo", "--to", "2020-01-15").stdout)
+    assert rows[0]["Title"] == "'=HYPERLINK(\"http://evil.example\")"
+    openpyxl = pytest.importorskip("openpyxl")
+    output = tmp_path / "demo.xlsx"
+    assert report(project, "--project", "demo", "--to", "2020-01-15", "--output", str(output)).returncode == 0
+    cell = openpyxl.load_workbook(output).active["B2"]
+    assert cell.data_type == "s" and cell.value == "=HYPERLINK(\"http://evil.example\")"

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from datetime import date
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A cell starting with one of these is a formula to spreadsheet programs; text from data/ must stay text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 XLSX_EXTRA = "report"  # pyproject.toml: [project.optional-dependencies] report
 
@@ -22,8 +24,13 @@ def csv_bytes(columns: Sequence[str], rows: Sequence[Sequence[str | int]]) -> by
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)  # RFC 4180: quotes where needed, CRLF line ends
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([_inert(value) for value in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _inert(value: str | int) -> str | int:
+    """Text that a spreadsheet would run as a formula, marked as text with a leading apostrophe."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 def xlsx_bytes(columns: Sequence[str], rows: Sequence[Sequence[str | int]], sheet: str) -> bytes:
@@ -51,6 +58,8 @@ def xlsx_bytes(columns: Sequence[str], rows: Sequence[Sequence[str | int]], shee
         for cell in row:
             if isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"
+            elif isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # openpyxl stores text starting with = as a formula; keep it text
     for index, name in enumerate(columns, start=1):
         longest = max([len(name), *(len(str(row[index - 1])) for row in rows)])
         table.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
