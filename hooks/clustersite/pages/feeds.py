@@ -44,7 +44,7 @@ def feed_files(site: SiteData, code: str, today: date, folder: Path, site_url: s
         outputs[folder / "projects" / f"{project.id}.ics"] = calendar(
             project.acronym, [blocks[e.id] for e in site.events_of_project(project.id)])
     for project in (p for p in site.projects.values() if site.events_of_project(p.id)):  # linked from the timeline
-        table = activity_report(site, project.id, site_url=urljoin(site_url, "") if site_url else "")
+        table = activity_report(site, project.id, site_url=site_url)
         outputs[folder / "projects" / f"{project.id}-activities.csv"] = csv_bytes(table.columns, table.rows)
     for event in events:
         outputs[folder / "events" / f"{event.id}.ics"] = calendar(v.plain(event.title), [blocks[event.id]])
