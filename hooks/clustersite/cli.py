@@ -4,6 +4,7 @@
     clustersite translations    per language, the texts that are missing
     clustersite schema          write schemas/*.schema.json for editors
     clustersite new             turn a copy of this repository into a new project's site (see new_site.py)
+    clustersite report          a project's activities for a periodic report (--help for its options)
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from mkdocs.exceptions import ConfigurationError, PluginError
 from .data import placeholders
 from .data.json_schemas import write_schemas
 from .data.loading import load_site
-from .mkdocs_layer import i18n_languages
+from .mkdocs_layer import i18n_languages, report_command
 from .new_site import command
 from .pages.catalogue_words import required_words
 
@@ -28,8 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["new"]:
         return command.main(argv[1:])
+    if argv[:1] == ["report"]:
+        return report_command.main(argv[1:])
     parser = argparse.ArgumentParser(prog="clustersite", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["validate", "translations", "schema"])
+    parser.add_argument("command", choices=["validate", "translations", "schema", "report"])
     parser.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml (default: ./mkdocs.yml)")
     parser.add_argument("--publishing", action="store_true", help="validate: also fail while a [FILL IN: ...] placeholder is left")
     args = parser.parse_args(argv)

@@ -10,14 +10,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 from .dates import Day
-
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 from .localized_text import Localized
-from .site_settings import ProgrammeLogo, SerbianCyrillic
-
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+from .reporting_model import AudienceSize, AudienceType, CountryCode
+from .site_settings import SiteSettings
 from .validation_notes import Refers, note_record
 from .value_types import Country, Id, Link, Number, OptionalText, Time, WebUrl
 
@@ -180,6 +176,11 @@ class Event(RuledRecord):
     participants: list[OrganisationRef] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
     links: list[ExternalLink] = Field(default_factory=list)
+    # For reports (reporting_model.py); optional, as sources often lack them.
+    audience: list[AudienceType] = Field(default_factory=list, description="Who it reached: keys of `audiences` in data/ui.yaml.")
+    audience_size: AudienceSize | None = Field(None, description="People reached: a number, or `about: 120` / `at_least: 50`.")
+    countries_addressed: list[CountryCode] = Field(default_factory=list, description="ISO codes of the countries addressed.")
+    lead: OrganisationRef | None = Field(None, description="The partner that organised it.")
 
     @property
     def last_day(self) -> Day:
@@ -237,13 +238,11 @@ class Funding(Record):
     disclaimer: Localized
 
 
-class SiteFile(Record):
+class SiteFile(SiteSettings):  # its settings (site_settings.py) beside the wording
     """data/site.yaml: wording that belongs to the whole site."""
 
     funding: Funding
     contact: Localized | None = None
-    serbian_cyrillic: SerbianCyrillic = SerbianCyrillic()
-    programme_logo: ProgrammeLogo | None = None
 
 
 class Catalogue(Record):
@@ -254,3 +253,4 @@ class Catalogue(Record):
     organisation_types: dict[str, Localized]
     roles: dict[str, Localized]
     label_levels: dict[str, Localized]
+    audiences: dict[str, Localized] = Field(default_factory=dict, description="Who events reach (an event's `audience`).")

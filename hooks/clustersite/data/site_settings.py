@@ -28,3 +28,10 @@ class ProgrammeLogo(_Setting):
     file: Annotated[str, Refers("docs")] = Field(description="The image, under docs/, such as assets/programme-logo.svg.")
     alt: Localized = Field(description="What the logo says, for people who cannot see it: the programme's name.")
     link: WebUrl | None = None
+
+
+class SiteSettings(_Setting):
+    """What data/site.yaml sets beyond its wording (model.SiteFile adds the wording)."""
+
+    serbian_cyrillic: SerbianCyrillic = SerbianCyrillic()
+    programme_logo: ProgrammeLogo | None = None

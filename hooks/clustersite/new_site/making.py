@@ -24,7 +24,7 @@ DATA_HEADERS = {
     "organisations.yaml": "Every organisation a project, event or news item names, listed once.",
     "places.yaml": "Cities where events take place or organisations sit, named in each language.",
 }
-KEPT_DATA = ("ui.yaml", "site.yaml")  # the words of the interface and the funding wording
+KEPT_DATA = ("ui.yaml", "site.yaml", "reporting.yaml")  # configuration: the interface words, the funding wording, report categories
 STAFF_PAGES = ("legal", "privacy", "accessibility")
 
 
