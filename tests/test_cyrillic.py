@@ -10,8 +10,8 @@ import pytest
 
 from browser import CHROMIUM_FLAGS, require_chromium, serve
 from clustersite.pages.cyrillic import Transliterator, page_to_cyrillic, standard_two_letter_stems
-from conftest import SITE_URL, SUBPATH
-from fixture_sites import built_fixture
+from conftest import SITE_URL, SUBPATH, run_build
+from fixture_sites import built_fixture, copy_fixture
 
 convert = Transliterator()
 
@@ -158,3 +158,19 @@ def test_search_finds_cyrillic_words_on_cyrillic_pages(www):
         browser.close()
     assert links and all("/sr-cyrl/" in link for link in links), links
     assert any(link.endswith("/sr-cyrl/projects/alpine-food/") for link in links), links
+
+
+@pytest.mark.parametrize("mapping, message", [
+    ("{sr-cyrl: bg}", "mkdocs.yml: extra.transliterated: `bg` is not one of the languages under plugins.i18n.languages"),
+    ("{sr-cyrl: en}", "mkdocs.yml: extra.transliterated: `sr-cyrl` (sr-Cyrl) cannot be made from `en` (en); "
+                      "the site can make `sr-Cyrl` from `sr-Latn`."),
+])
+def test_a_wrong_transliterated_setting_is_one_clear_line(tmp_path, mapping, message):
+    site = copy_fixture("serbian-cyrillic", tmp_path / "project")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("transliterated: {sr-cyrl: sr}", f"transliterated: {mapping}"),
+                      encoding="utf-8")
+    result = run_build(tmp_path / "out", config=config)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and message in errors[0], result.stderr[-2000:]
