@@ -32,12 +32,13 @@ from .loading import data_files, load_site
 from .pages import GeneratedPage, home_overview, pages_for_language
 from .problems import Problems, summary
 from .site_data import Languages, SiteData
-from .text import inline_markdown
+from .text import inline_markdown, markdown_html
 
 log = get_plugin_logger("clustersite")
 
 HOME_MARKER = "<!-- clustersite:home-overview -->"
 DISCLAIMER_MARKER = "<!-- clustersite:disclaimer -->"
+CONTACT_MARKER = "<!-- clustersite:contact -->"
 BUILD_DATE_VARIABLE = "SITE_BUILD_DATE"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -180,6 +181,12 @@ class BuildState:
         if DISCLAIMER_MARKER in markdown:
             disclaimer = self.site.site.funding.disclaimer.get_in(code, self.site.languages.default)[0]
             markdown = markdown.replace(DISCLAIMER_MARKER, inline_markdown(disclaimer))
+        if CONTACT_MARKER in markdown:
+            contact = self.site.site.contact
+            if contact is None:
+                raise PluginError(f"A page in docs/ shows the site's contact ({CONTACT_MARKER}), but data/site.yaml has "
+                                  "no `contact:`; add the address visitors can write to, in each language.")
+            markdown = markdown.replace(CONTACT_MARKER, markdown_html(contact.get_in(code, self.site.languages.default)[0]))
         return markdown
 
     # --- theme -------------------------------------------------------------------
