@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGE_PREFIXES, SITE_URL, SUBPATH, run_build
+from conftest import LANGUAGE_PREFIXES, ROOT, SITE_URL, SUBPATH, run_build
 
 HTML_LANG = {"en": "en", "sr": "sr-Latn", "bg": "bg", "cs": "cs"}
 SEARCH_PLACEHOLDER = {"en": "Search", "sr": "Pretraga", "bg": "Търси", "cs": "Hledat"}
@@ -229,3 +229,15 @@ def test_the_worker_process_renders_what_the_build_process_would(site, tmp_path)
     assert len(with_worker) > 300
     assert with_worker.keys() == without.keys()
     assert [name for name in with_worker if with_worker[name] != without[name]] == []
+
+
+def test_the_accessibility_statement_shows_the_contact_from_site_yaml(site, project_copy, tmp_path):
+    site_yaml = (ROOT / "data" / "site.yaml").read_text(encoding="utf-8")
+    address = re.search(r"\(mailto:([^)]+)\)", site_yaml).group(1)
+    for language in LANGUAGE_PREFIXES:
+        assert f'<a href="mailto:{address}">{address}</a>' in page(site, language, "accessibility/")
+    path = project_copy / "data" / "site.yaml"
+    path.write_text(site_yaml[:site_yaml.index("\ncontact:")] + "\n", encoding="utf-8")
+    result = run_build(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "data/site.yaml has no `contact:`" in result.stderr
