@@ -7,11 +7,12 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from ..data.dates import Day
+from ..data.localized_text import Localized
+from ..data.model import Event, Money, Organisation
+from ..data.site_data import SiteData
 from . import l10n
-from .fields import Day, Localized
-from .model import Event, Money, Organisation
-from .site_data import SiteData
-from .text import markdown_html
+from .safe_text import markdown_html
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,13 @@ class Voice:
 
     def months(self, count: int) -> str:
         return l10n.months(count, self.tag)
+
+    def number(self, value: int) -> str:
+        return l10n.number(value, self.tag)
+
+    def page_of(self, number: int, total: int) -> str:
+        """"page 2 of 7" in the language's words (data/ui.yaml `page_of`)."""
+        return self.t("page_of").replace("{number}", self.number(number)).replace("{total}", self.number(total))
 
 
 def relative(from_path: str, to_path: str) -> str:
