@@ -114,3 +114,24 @@ def test_the_date_check_tells_british_from_us_order(text, wrong):
 ])
 def test_the_escaping_check_sees_what_a_visitor_reads(html, wrong):
     assert bool(ENTITY_AS_TEXT.search(shown_text(html))) is wrong
+
+
+# "Balkan Cluster – Balkan Cluster": a name joined to itself, as when a title is its acronym.
+REPEATED_NAME = re.compile(r"(?<![\w-])(\w[^–<>\n]{2,60}?) – \1(?![\w-])")
+
+
+def test_no_name_is_joined_to_itself(site):
+    found = {}
+    for path in pages(site):
+        if hits := REPEATED_NAME.findall(" ".join(shown_text(path.read_text(encoding="utf-8")).split())):
+            found[path.relative_to(site).as_posix()] = sorted(set(hits))
+    assert found == {}, "a name repeated around a dash: " + repr(dict(list(found.items())[:10]))
+
+
+@pytest.mark.parametrize("html, wrong", [
+    ('<li><a href="b/">Balkan Cluster</a> – Balkan Cluster (Partner)</li>', True),
+    ('<li><a href="t/">TRACE-KEI</a> – TRAns-national Collaboration</li>', False),
+    ("<h1>Den Balkánského klastru v Sofii – závěrečná konference projektu</h1>", False),
+])
+def test_the_repeated_name_check(html, wrong):
+    assert bool(REPEATED_NAME.search(" ".join(shown_text(html).split()))) is wrong
