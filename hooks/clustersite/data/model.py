@@ -15,6 +15,7 @@ from .dates import Day
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 from .localized_text import Localized
+from .reporting_model import AudienceSize, AudienceType, CountryCode
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 from .validation_notes import Refers, note_record
@@ -179,6 +180,11 @@ class Event(RuledRecord):
     participants: list[OrganisationRef] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
     links: list[ExternalLink] = Field(default_factory=list)
+    # For reports (reporting_model.py); optional, as sources often lack them.
+    audience: list[AudienceType] = Field(default_factory=list, description="Who it reached: keys of `audiences` in data/ui.yaml.")
+    audience_size: AudienceSize | None = Field(None, description="People reached: a number, or `about: 120` / `at_least: 50`.")
+    countries_addressed: list[CountryCode] = Field(default_factory=list, description="ISO codes of the countries addressed.")
+    lead: OrganisationRef | None = Field(None, description="The partner that organised it.")
 
     @property
     def last_day(self) -> Day:
@@ -251,3 +257,4 @@ class Catalogue(Record):
     organisation_types: dict[str, Localized]
     roles: dict[str, Localized]
     label_levels: dict[str, Localized]
+    audiences: dict[str, Localized] = Field(default_factory=dict, description="Who events reach (an event's `audience`).")
