@@ -65,6 +65,21 @@ def _continues(lines: list[str], i: int, indent: int) -> bool:
     return indent_of(following) > indent
 
 
+def fill_in(text: str, key: str, what: str) -> str:
+    """Each language's text under the top-level `key:` replaced by a placeholder (its block lines dropped)."""
+    out, inside, language_indent = [], False, None
+    for line in text.splitlines(keepends=True):
+        if line.strip() and not line[0].isspace():
+            inside, language_indent = line.startswith(f"{key}:"), None
+        match = _LANGUAGE_LINE.match(line.rstrip("\n")) if inside else None
+        if match and (language_indent is None or len(match["indent"]) == language_indent):
+            language_indent = len(match["indent"])
+            out.append(f"{match['indent']}{match['code']}: {quoted(placeholder(what))}\n")
+        elif not (inside and language_indent is not None and line.strip() and indent_of(line) > language_indent):
+            out.append(line)
+    return "".join(out)
+
+
 def empty_records(text: str, header: str) -> str:
     """A data file with its records removed: its schema line, a header comment, each list key empty."""
     modeline = next((line for line in text.splitlines() if line.startswith("# yaml-language-server:")), None)

@@ -69,6 +69,7 @@ def make_site(root: Path, s: Settings) -> None:
         if path.name in KEPT_DATA:
             text = edit.retarget_languages(text, old.written + old.overrides, keys, names, old.default)
             text = re.sub(r"^(\s*keep_in_latin:)\n(?:\s+- .*\n)+", r"\1 []\n", text, flags=re.M)
+            text = edit.fill_in(text, "contact", "how visitors reach the site's editors, such as an e-mail address in Markdown")
         else:
             text = edit.empty_records(text, DATA_HEADERS.get(path.name, "Nothing here yet."))
         path.write_text(text, encoding="utf-8")
@@ -114,8 +115,10 @@ def _template(page: str, text: str) -> str:
     if page == "legal":
         return edit.replace_last_section(text, placeholder("who publishes this site: name, address, registration number, "
                                                            "and an e-mail address for questions"))
-    if page == "accessibility":
-        return edit.replace_last_section(text, placeholder("when this statement was prepared, and how the site was checked"))
+    if page == "accessibility":  # its sections vary; staff check the whole statement, its date above all
+        title, _, rest = text.partition("\n")
+        note = placeholder("check this statement for your site: the date it was prepared, and what is not yet accessible")
+        return f"{title}\n\n{note}\n{rest}"
     return edit.append_paragraph(text, placeholder("who answers questions about personal data on this site, "
                                                    "with an e-mail address"))
 
