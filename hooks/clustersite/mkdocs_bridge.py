@@ -101,6 +101,8 @@ class BuildState:
             self.previous = self._contents() if self.site is not None else {}
             with self.timed("load and validate"):
                 self.site, self.problems = load_site(data_dir, languages, root)
+            if self.site is not None:
+                self.site.site_url = config.site_url or ""
             self.today, self.pages, self.feed_files, self.rendering, self.fingerprint = today, {}, {}, {}, fingerprint
             for warning in self.problems.warnings:
                 log.warning(str(warning))
