@@ -204,6 +204,7 @@ def news_page(site: SiteData, v: Voice, item, previous, next) -> GeneratedPage:
         f"news/{item.id}.md", f"news/{item.id}/", "news_item.md.j2", v, item=item, previous=previous, next=next,
         projects=[site.projects[p] for p in item.projects],
         organisations=[site.organisations[o] for o in item.organisations],
+        jsonld=metadata.news_jsonld(site, v, item),
     )
 
 
