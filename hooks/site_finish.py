@@ -15,6 +15,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return  # a language build inside static-i18n's loop; the outer build finishes last
     state.keep_default_404(config, is_default=True, finished=True)
+    state.write_robots(config)
     state.index_search(config)
     state.finish_writing()  # the feeds, written meanwhile (Pagefind reads only the HTML pages)
     log.info(state.translation_summary())

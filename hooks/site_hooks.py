@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from clustersite.head_meta import page_description
 from clustersite.html_fixes import valid_markup
 from clustersite.mkdocs_bridge import STATE as state
 from clustersite.page_fallback import mark_fallback
@@ -52,6 +53,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     code = _language(config)
     markdown = state.fill_markers(markdown, code)
     return mark_fallback(markdown, page, code, state.site, log)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    description = page_description(page.meta.get("description"), html)  # the page's own, at most 160 characters
+    if description:
+        page.meta["description"] = description
+    return html
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

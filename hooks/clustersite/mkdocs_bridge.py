@@ -28,7 +28,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import background_render, feeds, languages_config, search
 from .emblem import eu_emblem_svg
+from .head_meta import og_locale
 from .loading import data_files, load_site
+from .page_dates import commit_dates, page_lastmod
 from .pages import GeneratedPage, home_overview, pages_for_language
 from .problems import Problems, summary
 from .site_data import Languages, SiteData
@@ -67,6 +69,7 @@ class BuildState:
     generated_files: tuple[tuple, list[File]] = ((), [])  # (what they were made for, the File objects)
     previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown before the last data change
     saved_404: bytes | None = None
+    source_dates: dict[str, date] = field(default_factory=dict)  # data/ and docs/ files -> last commit (page_dates)
     serving: bool = False  # `mkdocs serve`: search is indexed after the reload, not before
     indexing: threading.Thread | None = None
     writing: list[Future] = field(default_factory=list)  # feeds being written (write_feeds)
@@ -96,6 +99,8 @@ class BuildState:
         root = Path(config.config_file_path).parent
         data_dir = root / "data"
         today = build_date()
+        if not _inner_build(config):
+            self.source_dates = commit_dates(root, today)
         fingerprint = (_fingerprint(data_dir), languages, today)
         if fingerprint != self.fingerprint:
             self.previous = self._contents() if self.site is not None else {}
@@ -200,7 +205,9 @@ class BuildState:
             "feed_title": words["feed"][code],
             "links": [(words[key][code], f"{prefix}{key.replace('_notice', '')}/") for key in ("legal_notice", "privacy", "accessibility")],
             "html_lang": {c: languages.tag(c) for c in languages.codes},
+            "og_locale": {c: og_locale(languages.tag(c)) for c in languages.codes},
             "absolute": absolute_url,
+            "lastmod": self.lastmod,
             "default_language": languages.default,
             "not_found": [
                 {"code": c, "tag": languages.tag(c), "title": words["page_not_found"][c],
@@ -210,7 +217,18 @@ class BuildState:
             ],
         }
 
+    def lastmod(self, src_uri: str) -> str:
+        """The sitemap's <lastmod> of a page (YYYY-MM-DD), or '' when its sources have no known date."""
+        generated = {page.src_uri for page in self.pages_in(self.site.languages.default)}
+        day = page_lastmod(src_uri, self.site, self.source_dates, generated)
+        return day.isoformat() if day else ""
+
     # --- on_post_build -------------------------------------------------------------
+
+    def write_robots(self, config: MkDocsConfig) -> None:
+        """robots.txt at the site's root, naming the sitemap (search pages carry their own noindex)."""
+        sitemap = urljoin(config.site_url or "http://localhost/", "sitemap.xml")
+        (Path(config.site_dir) / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", encoding="utf-8")
 
     def write_feeds(self, config: MkDocsConfig, code: str) -> None:
         """Make the language's feeds and calendars; they are written while MkDocs builds on.

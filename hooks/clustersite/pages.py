@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from . import europe_map, metadata
 from .europe_map import partner_map
+from .head_meta import shorten
 from .model import Event, Label, Project
 from .site_data import SiteData
 from .text import inline_markdown
@@ -113,10 +114,16 @@ def _page(src_uri: str, url_path: str, template: str, v: Voice, **context: Any) 
     return GeneratedPage(src_uri, url_path, render(template, v=v, here=url_path, **context))
 
 
+def listing(heading: str, names: list[str]) -> str:
+    """A description of an index page from what it lists: 'Projects: TRACE-KEI – …; CENTRAMO – …'."""
+    return shorten(f"{heading}: " + "; ".join(names)) if names else heading
+
+
 def projects_index(site: SiteData, v: Voice, today: date) -> GeneratedPage:
     projects = sorted(site.projects.values(), key=lambda p: p.end.first, reverse=True)
     return _page("projects/index.md", "projects/", "projects_index.md.j2", v,
-                 projects=[(p, status(p, today)) for p in projects])
+                 projects=[(p, status(p, today)) for p in projects],
+                 description=listing(v.t("projects"), [" – ".join(dict.fromkeys((p.acronym, v.plain(p.title)))) for p in projects]))
 
 
 def project_page(site: SiteData, v: Voice, project: Project, today: date) -> GeneratedPage:
@@ -163,18 +170,25 @@ def events_index(site: SiteData, v: Voice, today: date) -> GeneratedPage:
         "types": sorted({e.type for e in site.events.values()}),
     }
     return _page("events/index.md", "events/", "events_index.md.j2", v, title=v.t("events"),
-                 upcoming=upcoming, past_by_year=by_year, filters=filters)
+                 upcoming=upcoming, past_by_year=by_year, filters=filters, description=_events_listing(v, v.t("events"), upcoming, by_year))
 
 
 def event_type_page(site: SiteData, v: Voice, key: str, today: date) -> GeneratedPage:
     upcoming, by_year = _timeline([e for e in site.events.values() if e.type == key], today)
     return _page(f"events/types/{key}.md", f"events/types/{key}/", "events_index.md.j2", v,
-                 title=v.event_type(key), upcoming=upcoming, past_by_year=by_year, filters=None)
+                 title=v.event_type(key), upcoming=upcoming, past_by_year=by_year, filters=None,
+                 description=_events_listing(v, v.event_type(key), upcoming, by_year))
+
+
+def _events_listing(v: Voice, heading: str, upcoming: list[Event], by_year: list[tuple[int, list[Event]]]) -> str:
+    """The page's heading and its events' titles, upcoming first, then the latest."""
+    return listing(heading, [v.plain(e.title) for e in [*upcoming, *(e for _, events in by_year for e in events)]][:8])
 
 
 def partners_index(site: SiteData, v: Voice) -> GeneratedPage:
     organisations = sorted(site.organisations.values(), key=lambda o: (v.country(o.country), o.short_name.lower()))
-    return _page("partners/index.md", "partners/", "partners_index.md.j2", v, organisations=organisations)
+    return _page("partners/index.md", "partners/", "partners_index.md.j2", v, organisations=organisations,
+                 description=listing(v.t("partners"), [v.organisation_plain(o) for o in organisations][:12]))
 
 
 def partner_page(site: SiteData, v: Voice, org, today: date) -> GeneratedPage:
@@ -184,6 +198,8 @@ def partner_page(site: SiteData, v: Voice, org, today: date) -> GeneratedPage:
         labels=[(label, label_state(label, today)) for label in org.labels],
         projects=projects, events=site.events_of_organisation(org.id),
         jsonld=metadata.organisation_jsonld(site, v, org),
+        description=shorten(v.plain(org.description) or " · ".join(
+            [v.organisation_plain(org), f"{v.organisation_type(org.type)}, {v.country(org.country)}", *(p.acronym for p, _ in projects)])),
     )
 
 
@@ -196,7 +212,8 @@ def labels_page(site: SiteData, v: Voice, today: date) -> GeneratedPage:
 
 def news_index(site: SiteData, v: Voice) -> GeneratedPage:
     news = sorted(site.news.values(), key=lambda n: (n.date, n.id), reverse=True)
-    return _page("news/index.md", "news/", "news_index.md.j2", v, news=news)
+    return _page("news/index.md", "news/", "news_index.md.j2", v, news=news,
+                 description=listing(v.t("news"), [v.plain(n.title) for n in news][:8]))
 
 
 def news_page(site: SiteData, v: Voice, item, previous, next) -> GeneratedPage:

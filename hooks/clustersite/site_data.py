@@ -42,6 +42,7 @@ class SiteData:
     events: dict[str, Event]
     news: dict[str, NewsItem]
     event_projects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> project ids
+    sources: dict[str, str] = field(default_factory=dict)  # `events/<id>`, `projects/<id>` -> its data file
     site_url: str = ""  # mkdocs.yml's site_url, for absolute links in feeds and structured data
 
     def language_url(self, code: str, path: str = "") -> str:
