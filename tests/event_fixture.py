@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from clustersite.loading import load_site
-from clustersite.site_data import Languages, SiteData
+from clustersite.data.loading import load_site
+from clustersite.data.site_data import Languages, SiteData
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "event-times" / "data"

@@ -55,7 +55,7 @@ def test_head_has_hreflang_canonical_and_open_graph(site):
     assert f'<link rel="canonical" href="{SITE_URL}bg/partners/enef/">' in html
     assert f'hreflang="sr-Latn" href="{SITE_URL}sr/partners/enef/"' in html
     assert f'hreflang="x-default" href="{SITE_URL}partners/enef/"' in html
-    assert '<meta property="og:locale" content="bg">' in html
+    assert '<meta property="og:locale" content="bg_BG">' in html
     assert '<meta property="og:title" content="Сдружение „Клъстер за енергийна ефективност“ (ENEF)">' in html
 
 
@@ -99,6 +99,13 @@ def test_date_ranges_and_year_headings(site):
     assert "V tuto chvíli nejsou naplánovány žádné akce." in text_of(timeline)
 
 
+def test_no_page_is_over_100_kb(site):
+    """Long lists are split into pages (pages/timeline_pages.py), so no page grows with the data."""
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html") if "pagefind" not in p.parts}
+    assert len(sizes) > 50
+    assert {path: size for path, size in sizes.items() if size > 100 * 1024} == {}
+
+
 def test_generated_pages_stay_out_of_the_sidebar(site):
     html = page(site, "en", "events/")
     nav = html[html.index('class="md-nav md-nav--primary"'):html.index("</nav>", html.index('class="md-nav md-nav--primary"'))]
@@ -131,7 +138,7 @@ def test_404_speaks_every_language_and_links_home(site):
     for language, title in {"en": "Page not found", "sr": "Stranica nije pronađena", "bg": "Страницата не е намерена",
                             "cs": "Stránka nenalezena"}.items():
         assert title in html
-        assert f'href="http://127.0.0.1:8765/{SUBPATH}/{LANGUAGE_PREFIXES[language]}"' in html
+        assert f'href="{SITE_URL}{LANGUAGE_PREFIXES[language]}"' in html
 
 
 def test_legal_notice_carries_the_disclaimer(site):

@@ -16,8 +16,8 @@ import pytest
 import vobject
 import yaml
 
-from clustersite import feeds
-from clustersite.ical_zones import transitions, vtimezone
+from clustersite.pages import feeds
+from clustersite.pages.ical_zones import transitions, vtimezone
 from event_fixture import FIXTURE, load_fixture
 
 TODAY = date(2026, 11, 22)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from clustersite.event_times import country_zones, event_times
-from clustersite.loading import load_site
-from clustersite.voice import Voice
+from clustersite.data.event_times import country_zones, event_times
+from clustersite.data.loading import load_site
+from clustersite.pages.wording import Voice
 from event_fixture import LANGUAGES, copy_fixture, load_fixture
 
 

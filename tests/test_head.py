@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from clustersite.head_meta import description_from_html, og_locale, page_description, shorten
-from clustersite.page_dates import commit_dates, page_lastmod
+from clustersite.mkdocs_layer.page_dates import commit_dates, page_lastmod
+from clustersite.pages.head_meta import description_from_html, og_locale, page_description, shorten
 from conftest import LANGUAGE_PREFIXES, ROOT, SITE_URL
 from event_fixture import load_fixture
 

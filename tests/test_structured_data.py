@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from clustersite import metadata
-from clustersite.voice import Voice
+from clustersite.pages import json_ld
+from clustersite.pages.wording import Voice
 from event_fixture import load_fixture
 from schema_vocabulary import event_requirements, problems
 
@@ -38,8 +38,8 @@ def fixture_site(tmp_path_factory):
 @pytest.mark.parametrize("language", ["en", "cs"])
 def test_fixture_events_are_valid_and_complete(fixture_site, language):
     v = Voice(fixture_site, language)
-    blocks = {event_id: metadata.event_jsonld(fixture_site, v, event) for event_id, event in fixture_site.events.items()}
-    assert blocks.pop("month-only") is None  # only the month is known: no Event (see metadata.py)
+    blocks = {event_id: json_ld.event_jsonld(fixture_site, v, event) for event_id, event in fixture_site.events.items()}
+    assert blocks.pop("month-only") is None  # only the month is known: no Event (see json_ld.py)
     for event_id, block in blocks.items():
         assert problems(block) == [], event_id
         assert event_requirements(block) == [], event_id
@@ -58,7 +58,7 @@ def test_fixture_events_are_valid_and_complete(fixture_site, language):
 
 def test_fixture_projects_are_valid(fixture_site):
     v = Voice(fixture_site, "en")
-    block = metadata.project_jsonld(fixture_site, v, fixture_site.projects["pilot"])
+    block = json_ld.project_jsonld(fixture_site, v, fixture_site.projects["pilot"])
     assert problems(block) == []
     assert (block["foundingDate"], block["dissolutionDate"]) == ("2016-01-01", "2020-12-31")
     assert block["member"][0]["roleName"] == "Coordinator"

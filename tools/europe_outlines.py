@@ -1,4 +1,4 @@
-"""Make hooks/clustersite/europe_outlines.json, the country outlines of the partner maps, from Natural Earth.
+"""Make hooks/clustersite/pages/europe_outlines.json, the country outlines of the partner maps, from Natural Earth.
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
     python tools/europe_outlines.py package/countries-50m.json
@@ -25,7 +25,7 @@ from pathlib import Path
 from babel import Locale
 from babel.core import get_global
 
-OUTPUT = Path(__file__).resolve().parent.parent / "hooks" / "clustersite" / "europe_outlines.json"
+OUTPUT = Path(__file__).resolve().parent.parent / "hooks" / "clustersite" / "pages" / "europe_outlines.json"
 SOURCE = "Natural Earth 1:50m Admin 0 countries, version 4.1.0 (public domain), via world-atlas 2.0.2"
 TOLERANCE_KM = 4.0
 UNITS_PER_KM = 0.1  # map units: 10 km to one unit, coordinates rounded to whole units
