@@ -149,3 +149,24 @@ def test_vtimezone_gives_the_offsets_zoneinfo_gives_for_every_hour(zone):
 def test_transitions_are_found_to_the_second():
     _, changes = transitions("Europe/Belgrade", 2019, 2019)
     assert [moment for moment, _, _ in changes] == [datetime(2019, 3, 31, 1, tzinfo=UTC), datetime(2019, 10, 27, 1, tzinfo=UTC)]
+
+
+# --- the built site (whatever data it has) ---------------------------------------------
+
+
+def test_every_calendar_of_the_built_site_reads_back_in_both_parsers(site):
+    files = sorted(site.rglob("*.ics"))
+    assert files, "the site writes calendars"
+    for path in files:
+        data = path.read_bytes()
+        parsed = icalendar.Calendar.from_ical(data)
+        events = parsed.walk("VEVENT")
+        assert events, f"{path}: a calendar without events"
+        zones = {str(tz["TZID"]) for tz in parsed.walk("VTIMEZONE")}
+        for event in events:
+            assert "DTEND" in event, f"{path}: {event['UID']} lasts no time"
+            start = event["DTSTART"]
+            if isinstance(start.dt, datetime):
+                assert start.dt.tzinfo is not None and start.params.get("TZID") in zones, f"{path}: a floating time"
+        by_vobject = vobject.readOne(data.decode("utf-8"))
+        assert len(by_vobject.contents["vevent"]) == len(events)

@@ -52,44 +52,35 @@ def test_pages_show_dates_times_and_the_zone_in_each_language(tmp_path, language
     assert Voice(site, language).when(site.events[event_id]).replace("\u202f", " ").replace("\u2009", " ") == text
 
 
-def test_a_timed_event_in_a_country_with_several_zones_needs_one(tmp_path):
-    data = copy_fixture(tmp_path)
-    edit(data / "places.yaml", "    timezone: Atlantic/Canary\n", "")
-    assert errors(data) == [
+EXPECTED = "    expected: a `timezone:` on the event, or on its place in data/places.yaml\n"
+
+
+@pytest.mark.parametrize("file, old, new, message", [
+    pytest.param("places.yaml", "    timezone: Atlantic/Canary\n", "", (
         "data/events.yaml:31:11: error: events[2].time: the time has no time zone: the country of `las-palmas` (ES) has several\n"
-        "    expected: a `timezone:` on the event, or on its place in data/places.yaml\n"
+        + EXPECTED +
         "    found:    time: 09:00; the zones of ES are `Africa/Ceuta`, `Atlantic/Canary`, `Europe/Madrid`\n"
-        "    hint:     add `timezone:` with the one the city is in to `las-palmas` in data/places.yaml"]
-
-
-def test_an_online_event_with_a_time_needs_a_zone(tmp_path):
-    data = copy_fixture(tmp_path)
-    edit(data / "events.yaml", "    timezone: Europe/Brussels\n", "")
-    assert errors(data) == [
+        "    hint:     add `timezone:` with the one the city is in to `las-palmas` in data/places.yaml"), id="several zones"),
+    pytest.param("events.yaml", "    timezone: Europe/Brussels\n", "", (
         "data/events.yaml:41:11: error: events[3].time: the time has no time zone: the event has no place to take it from\n"
-        "    expected: a `timezone:` on the event, or on its place in data/places.yaml\n"
+        + EXPECTED +
         "    found:    time: 14:00\n"
-        "    hint:     add `timezone:` to the event with the zone the time is given in, such as `Europe/Brussels`"]
-
-
-def test_a_misspelt_zone_gets_the_right_name(tmp_path):
-    data = copy_fixture(tmp_path)
-    edit(data / "events.yaml", "timezone: Europe/Brussels", "timezone: Europe/Brussel")
-    assert errors(data) == [
+        "    hint:     add `timezone:` to the event with the zone the time is given in, such as `Europe/Brussels`"), id="online"),
+    pytest.param("events.yaml", "timezone: Europe/Brussels", "timezone: Europe/Brussel", (
         "data/events.yaml:43:15: error: events[3].timezone: this is not a time zone name\n"
         "    expected: an IANA time zone name, such as `Europe/Sofia` or `Europe/Madrid`\n"
         '    found:    "Europe/Brussel"\n'
-        "    hint:     did you mean `Europe/Brussels`?"]
-
-
-def test_a_time_range_in_time_is_split_in_the_hint(tmp_path):
-    data = copy_fixture(tmp_path)
-    edit(data / "events.yaml", '    time: "11:00"\n    end_time: "13:00"\n', '    time: "11:00-13:00"\n')
-    assert errors(data) == [
+        "    hint:     did you mean `Europe/Brussels`?"), id="misspelt zone"),
+    pytest.param("events.yaml", '    time: "11:00"\n    end_time: "13:00"\n', '    time: "11:00-13:00"\n', (
         "data/events.yaml:6:11: error: events[0].time: this is not a time of day\n"
         "    expected: a 24-hour time written HH:MM, such as `08:30`\n"
         '    found:    "11:00-13:00"\n'
-        '    hint:     write the start and the end on two lines: `time: "11:00"` and `end_time: "13:00"`']
+        '    hint:     write the start and the end on two lines: `time: "11:00"` and `end_time: "13:00"`'), id="time range"),
+])
+def test_zone_and_time_mistakes_get_one_exact_message(tmp_path, file, old, new, message):
+    data = copy_fixture(tmp_path)
+    edit(data / file, old, new)
+    assert errors(data) == [message]
 
 
 @pytest.mark.parametrize("old, new, message", [
