@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from clustersite.data.event_times import country_zones, event_times
 from clustersite.data.loading import load_site
+from clustersite.pages.page_builders import pages_for_language
 from clustersite.pages.wording import Voice
 from event_fixture import LANGUAGES, copy_fixture, load_fixture
 
@@ -101,3 +103,17 @@ def test_online_takes_true_or_a_web_address(tmp_path):
     (found,) = errors(data)
     assert found.startswith("data/events.yaml:44:24: error: events[3].location.online: this is not a web address")
     assert "hint:     write `https://meet.example.org/webinar`" in found
+
+
+def test_event_pages_show_the_place_and_where_to_join(tmp_path):
+    site = load_fixture(tmp_path)
+    pages = {page.src_uri: page.markdown for page in pages_for_language(site, "en", date(2026, 11, 22))}
+    hybrid = pages["events/canary-hybrid.md"]
+    assert '<tr><th scope="row">Place</th><td>Las Palmas, Spain</td></tr>' in hybrid
+    assert ('<tr><th scope="row">Online</th><td><a href="https://meet.example.org/canary?a=1&amp;b=2" rel="nofollow">'
+            "Join online</a></td></tr>") in hybrid
+    webinar = pages["events/webinar.md"]
+    assert '<tr><th scope="row">Place</th><td><a href="https://meet.example.org/webinar" rel="nofollow">Join online</a>' in webinar
+    assert "November 5, 2020, 14:00 – 15:30 (Central European Standard Time)" in webinar.replace("\u202f", " ").replace("\u2009", " ")
+    assert "og_type: article" in webinar
+    assert '<tr><th scope="row">Place</th><td>Hotel Hermus, Sofia, Bulgaria</td></tr>' in pages["events/sofia-summer.md"]
