@@ -10,14 +10,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 from .dates import Day
 from .event_fields import Online, TimeZone
-
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 from .localized_text import Localized
-
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+from .reporting_model import AudienceSize, AudienceType, CountryCode
 from .validation_notes import Refers, note_record
 from .value_types import Country, Id, Link, Number, OptionalText, Time, WebUrl
 
@@ -53,8 +49,7 @@ class Place(Record):
     id: Id
     country: Country
     name: Localized
-    timezone: TimeZone | None = Field(
-        None, description="IANA time zone, such as Europe/Madrid; needed only where the country has several.")
+    timezone: TimeZone | None = Field(None, description="IANA time zone, such as Europe/Madrid; needed where the country has several.")
 
 
 class Label(RuledRecord):
@@ -184,6 +179,11 @@ class Event(RuledRecord):
     participants: list[OrganisationRef] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
     links: list[ExternalLink] = Field(default_factory=list)
+    # For reports (reporting_model.py); optional, as sources often lack them.
+    audience: list[AudienceType] = Field(default_factory=list, description="Who it reached: keys of `audiences` in data/ui.yaml.")
+    audience_size: AudienceSize | None = Field(None, description="People reached: a number, or `about: 120` / `at_least: 50`.")
+    countries_addressed: list[CountryCode] = Field(default_factory=list, description="ISO codes of the countries addressed.")
+    lead: OrganisationRef | None = Field(None, description="The partner that organised it.")
 
     @property
     def last_day(self) -> Day:
@@ -256,3 +256,4 @@ class Catalogue(Record):
     organisation_types: dict[str, Localized]
     roles: dict[str, Localized]
     label_levels: dict[str, Localized]
+    audiences: dict[str, Localized] = Field(default_factory=dict, description="Who events reach (an event's `audience`).")

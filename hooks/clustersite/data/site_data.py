@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from .model import Catalogue, Event, NewsItem, Organisation, Place, Project, SiteFile
+from .reporting_model import ReportingFile
 
 T = TypeVar("T")
 
@@ -42,6 +43,7 @@ class SiteData:
     events: dict[str, Event]
     news: dict[str, NewsItem]
     event_projects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> project ids
+    reporting: ReportingFile | None = None  # data/reporting.yaml, when the site has one
     sources: dict[str, str] = field(default_factory=dict)  # `events/<id>`, `projects/<id>` -> its data file
     site_url: str = ""  # mkdocs.yml's site_url, for absolute links in feeds and structured data
 
