@@ -13,13 +13,18 @@ from html.parser import HTMLParser
 from babel import Locale
 from babel.core import get_global
 
+from .l10n import locale
+
 DESCRIPTION_LIMIT = 160  # characters; search engines cut longer descriptions
 
 
 @cache
 def og_locale(tag: str) -> str:
-    """Open Graph's language_TERRITORY: the tag's own territory, else CLDR's likely one (cs -> cs_CZ, en -> en_US)."""
-    found = Locale.parse(tag.replace("-", "_"))
+    """Open Graph's language_TERRITORY for the locale the pages are formatted in (en -> en_GB, see l10n).
+
+    That locale's own territory, else CLDR's likely one (cs -> cs_CZ, sr-Latn -> sr_RS).
+    """
+    found = locale(tag)
     territory = found.territory
     if not territory:
         likely = get_global("likely_subtags")
