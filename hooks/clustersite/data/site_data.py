@@ -22,6 +22,7 @@ class Languages:
     default: str
     html_lang: dict[str, str] = field(default_factory=dict)  # code -> BCP 47 tag, e.g. sr -> sr-Latn
     derived: dict[str, str] = field(default_factory=dict)  # a language made from another's text: sr-cyrl -> sr
+    site_names: dict[str, str] = field(default_factory=dict)  # code -> the site's name in that language
 
     def tag(self, code: str) -> str:
         return self.html_lang.get(code, code)
@@ -35,6 +36,9 @@ class Languages:
     def overrides(self) -> tuple[str, ...]:
         """Keys that give a derived language's text by hand, named by its tag: `sr-Cyrl:`."""
         return tuple(self.tag(code) for code in self.derived)
+
+    def site_name(self, code: str) -> str:
+        return self.site_names.get(code) or self.site_names.get(self.default, "")
 
 
 @dataclass
@@ -51,6 +55,15 @@ class SiteData:
     news: dict[str, NewsItem]
     event_projects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> project ids
     reporting: ReportingFile | None = None  # data/reporting.yaml, when the site has one
+    sources: dict[str, str] = field(default_factory=dict)  # `events/<id>`, `projects/<id>` -> its data file
+    site_url: str = ""  # mkdocs.yml's site_url, for absolute links in feeds and structured data
+
+    def language_url(self, code: str, path: str = "") -> str:
+        """The absolute address of `path` (such as `events/x/`) in one language's part of the site."""
+        base = self.site_url or "http://localhost/"
+        base = base if base.endswith("/") else base + "/"
+        prefix = "" if code == self.languages.default else f"{code}/"
+        return base + prefix + path
 
     def projects_of(self, event: Event) -> tuple[str, ...]:
         """The projects an event belongs to: its file's project first, then those it lists."""

@@ -28,6 +28,7 @@ def from_mkdocs(config: MkDocsConfig) -> Languages:
     entries = plugin.config.languages
     codes: list[str] = []
     tags: dict[str, str] = {}
+    names: dict[str, str] = {}
     default = None
     overrides = Path(config.config_file_path).parent / (config.theme.custom_dir or "overrides")
     default_tag = next(((e.theme or {}).get("language") or e.locale for e in entries if e.default), "en")
@@ -54,9 +55,10 @@ def from_mkdocs(config: MkDocsConfig) -> Languages:
             default = code
         codes.append(code)
         tags[code] = tag
+        names[code] = entry.site_name or config.site_name
     if default is None:
         raise PluginError("mkdocs.yml: plugins.i18n.languages: no language is marked `default: true`; mark English.")
-    return Languages(codes=tuple(codes), default=default, html_lang=tags, derived=_derived(config, codes, tags, default))
+    return Languages(codes=tuple(codes), default=default, html_lang=tags, site_names=names, derived=_derived(config, codes, tags, default))
 
 
 # Languages the site can make from another one's text (tag made -> tag written).
