@@ -18,6 +18,7 @@ from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFil
 from .parsed_file import ParsedFile
 from .problems import Problem, Severity
 from .record_walk import Kind, walk
+from .results_model import ResultsFile
 from .site_data import SiteData
 from .yaml_source import PathItem, Source, format_path
 
@@ -34,7 +35,7 @@ _REGISTRIES: dict[str, tuple[str, str]] = {
     "projects": ("project", "data/projects/"),
     "places": ("place", "data/places.yaml"),
 }
-_VOCABULARIES = ("event_types", "organisation_types")  # sections of data/ui.yaml
+_VOCABULARIES = ("event_types", "organisation_types", "result_types")  # sections of data/ui.yaml
 _DOCS = "docs"  # a file under docs/
 
 
@@ -154,7 +155,7 @@ def duplicate_ids(parsed: list[ParsedFile]) -> list[Problem]:
 
 def _records(record: BaseModel) -> Iterator[tuple[str, tuple[PathItem, ...], Any]]:
     lists = {ProjectFile: "events", EventsFile: "events", OrganisationsFile: "organisations",
-             PlacesFile: "places", NewsFile: "news"}
+             PlacesFile: "places", NewsFile: "news", ResultsFile: "results"}
     if isinstance(record, ProjectFile):
         yield "projects", ("project",), getattr(record, "project", None)
     name = lists.get(type(record))

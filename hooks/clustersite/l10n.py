@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_currency, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
 from .fields import Day
@@ -116,3 +116,22 @@ def percent(share: Decimal, tag: str) -> str:
 def months(count: int, tag: str) -> str:
     """'24 months', '24 meseca', '24 месеца', '24 měsíců', with CLDR's plural rules."""
     return format_unit(count, "duration-month", length="long", locale=locale(tag))
+
+
+def number(value: int, tag: str) -> str:
+    """A count as the language writes it: cs '1 234', en '1,234'."""
+    return format_decimal(value, locale=locale(tag))
+
+
+def language_name(code: str, tag: str) -> str:
+    """A language named in the reader's language: 'italština', 'италиански'."""
+    return locale(tag).languages.get(code, code)
+
+
+def file_size(size: int, tag: str) -> str:
+    """A file's size, one decimal, in kB or MB: cs '1,2 MB', en '1.2 MB'."""
+    if size >= 1_000_000:
+        value, unit = round(size / 1_000_000, 1), "digital-megabyte"
+    else:
+        value, unit = max(1, round(size / 1000)), "digital-kilobyte"
+    return format_unit(value, unit, length="short", locale=locale(tag))

@@ -17,11 +17,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import checks
+from . import checks, image_facts
 from .fields import Seen, validation_context
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
 from .parsed_file import ParsedFile
 from .problems import Problem, Problems, display_path
+from .results_model import ResultsFile
 from .site_data import Languages, SiteData
 from .validation import validate_file
 from .yaml_source import Source, YamlError, load, load_exact
@@ -34,6 +35,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "organisations.yaml": OrganisationsFile,
     "events.yaml": EventsFile,
     "news.yaml": NewsFile,
+    "results.yaml": ResultsFile,
 }
 REQUIRED_FILES = ("site.yaml", "ui.yaml", "places.yaml", "organisations.yaml")
 PROJECTS_DIR = "projects"
@@ -72,6 +74,9 @@ def load_site(data_dir: Path, languages: Languages, root: Path | None = None) ->
         problems.extend(checks.cross_file(site, parsed, complete, data_dir.parent / "docs"))
     if problems.errors:
         return None, problems
+    docs_dir = data_dir.parent / "docs"
+    site.file_sizes = {r.file: (docs_dir / r.file).stat().st_size for r in site.results.values() if r.file}
+    site.image_sizes = image_facts.sizes_of(docs_dir, site.image_files())
     return site, problems
 
 
@@ -167,7 +172,7 @@ def _assemble(parsed: list[ParsedFile], languages: Languages) -> SiteData:
     (`SiteData.projects_of`). Records of files that failed are
     missing; the caller returns the site only when nothing failed.
     """
-    pieces: dict[str, Any] = {"places": {}, "organisations": {}, "projects": {}, "events": {}, "news": {}}
+    pieces: dict[str, Any] = {"places": {}, "organisations": {}, "projects": {}, "events": {}, "news": {}, "results": {}}
     site_file = catalogue = None
     event_projects: dict[str, tuple[str, ...]] = {}  # an event in a project's file belongs to that project first
 
@@ -191,6 +196,8 @@ def _assemble(parsed: list[ParsedFile], languages: Languages) -> SiteData:
             keep("organisations", getattr(record, "organisations", None) or [])
         elif isinstance(record, NewsFile):
             keep("news", getattr(record, "news", None) or [])
+        elif isinstance(record, ResultsFile):
+            keep("results", getattr(record, "results", None) or [])
         elif isinstance(record, (ProjectFile, EventsFile)):
             project = getattr(record, "project", None)
             keep("projects", [project])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Event, Organisation, Project
+from .results_model import Result
 from .site_data import SiteData
 from .voice import Voice
 
@@ -89,3 +90,35 @@ def _organizer(site: SiteData, event: Event) -> Organisation | None:
     if event.participants:
         return site.organisations[event.participants[0]]
     return None
+
+
+# Result types (data/ui.yaml `result_types`) that schema.org has a closer type for; others are CreativeWork.
+RESULT_SCHEMA_TYPES = {"publication": "ScholarlyArticle", "article": "ScholarlyArticle", "dataset": "Dataset",
+                       "software": "SoftwareSourceCode"}
+
+
+def result_jsonld(site: SiteData, v: Voice, result: Result) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": RESULT_SCHEMA_TYPES.get(result.type, "CreativeWork"),
+        "@id": f"#result-{result.id}",
+        "name": v.plain(result.title),
+        "datePublished": result.date.iso(),
+        "genre": v.result_type(result.type),
+        "isPartOf": {"@type": "ResearchProject", "name": site.projects[result.project].acronym},
+    }
+    if result.number:
+        data["identifier"] = result.number
+    if result.summary:
+        data["abstract"] = v.plain(result.summary)
+    if result.languages:
+        data["inLanguage"] = list(result.languages)
+    if result.url:
+        data["url"] = result.url
+    if result.partners:
+        data["creator"] = [_org_ref(v, site.organisations[o]) for o in result.partners]
+    return data
+
+
+def results_jsonld(site: SiteData, v: Voice, results: list[Result]) -> dict[str, Any]:
+    """The results of a page as one schema.org graph."""
+    return {"@context": "https://schema.org", "@graph": [result_jsonld(site, v, r) for r in results]}

@@ -27,9 +27,10 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import background_render, feeds, languages_config, search
+from .dissemination_pages import social_links
 from .emblem import eu_emblem_svg
 from .loading import data_files, load_site
-from .pages import GeneratedPage, home_overview, pages_for_language
+from .pages import GeneratedPage, home_hero, home_overview, pages_for_language
 from .problems import Problems, summary
 from .site_data import Languages, SiteData
 from .text import inline_markdown
@@ -37,6 +38,7 @@ from .text import inline_markdown
 log = get_plugin_logger("clustersite")
 
 HOME_MARKER = "<!-- clustersite:home-overview -->"
+HERO_MARKER = "<!-- clustersite:hero -->"
 DISCLAIMER_MARKER = "<!-- clustersite:disclaimer -->"
 BUILD_DATE_VARIABLE = "SITE_BUILD_DATE"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -175,6 +177,8 @@ class BuildState:
 
     def fill_markers(self, markdown: str, code: str) -> str:
         """Put generated parts where staff pages ask for them with a marker comment."""
+        if HERO_MARKER in markdown:
+            markdown = markdown.replace(HERO_MARKER, home_hero(self.site, code))
         if HOME_MARKER in markdown:
             markdown = markdown.replace(HOME_MARKER, home_overview(self.site, code, self.today))
         if DISCLAIMER_MARKER in markdown:
@@ -193,6 +197,7 @@ class BuildState:
             "statement": self.site.site.funding.statement.get_in(code, languages.default)[0],
             "emblem": eu_emblem_svg(words["emblem_alt"][code]),
             "language": code,
+            "channels": self._channels(code, prefix),
             "search_path": f"{prefix}search/",
             "feed_path": f"{prefix}feed.xml",
             "feed_title": words["feed"][code],
@@ -206,6 +211,17 @@ class BuildState:
                  "home_path": "" if c == languages.default else f"{c}/"}
                 for c in languages.codes
             ],
+        }
+
+    def _channels(self, code: str, prefix: str) -> dict:
+        """The footer's contact, newsletter and social links (data/site.yaml)."""
+        site, words = self.site.site, self.site.catalogue.words
+        icons = {"x": "x-twitter"}  # Material ships Font Awesome's brand icons, served from this site
+        return {
+            "contact": (words["contact"][code], f"{prefix}contact/"),
+            "newsletter": (words["newsletter"][code], site.newsletter) if site.newsletter else None,
+            "social": [(name, url, icons.get(platform, platform)) for platform, name, url in social_links(self.site)],
+            "result_files": sorted({r.file for r in self.site.results.values() if r.file}),
         }
 
     # --- on_post_build -------------------------------------------------------------
@@ -287,7 +303,7 @@ def _suffixed(src_uri: str, code: str, default: str) -> str:
 
 def _inclusion(src_uri: str) -> InclusionLevel:
     """Index pages may be in the nav; single items are listed on index pages, and search is in the header."""
-    if src_uri.endswith("index.md") or src_uri == "labels.md":
+    if src_uri.endswith("index.md") or src_uri in ("labels.md", "contact.md"):
         return InclusionLevel.UNDEFINED
     return InclusionLevel.NOT_IN_NAV
 

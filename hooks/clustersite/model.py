@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
+from .dissemination_fields import Email, HttpsUrl, LogoFile, Phone, PictureFile
 from .fields import Country, Day, Id, Link, Localized, Number, OptionalText, Refers, Time, WebUrl, note_record
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
@@ -56,6 +57,13 @@ class Label(RuledRecord):
     note: Localized | None = None
 
 
+class OrganisationContact(Record):
+    """How to reach an organisation: its general address and number, not a private person's."""
+
+    email: Email | None = None
+    phone: Phone | None = None
+
+
 class Organisation(Record):
     """A cluster, agency, ministry or company; shared by every project it joins."""
 
@@ -66,7 +74,9 @@ class Organisation(Record):
     type: OrganisationType = Field(description="A key of `organisation_types` in data/ui.yaml.")
     country: Country
     place: PlaceRef | None = Field(None, description="A city from data/places.yaml.")
-    website: WebUrl | None = None
+    website: HttpsUrl | None = Field(None, description="The organisation's own site, starting with https://.")
+    logo: LogoFile | None = Field(None, description="A file under docs/assets/ (SVG, PNG, JPEG or WebP), such as assets/logos/enef.svg.")
+    contact: OrganisationContact | None = Field(None, description="The organisation's own address and number, never a person's.")
     description: Localized | None = None
     labels: list[Label] = Field(default_factory=list)
 
@@ -149,6 +159,16 @@ class Attachment(Record):
     language: str
 
 
+class Picture(RuledRecord):
+    """A photo of an event or news item; resized at build time (renditions.py)."""
+
+    file: PictureFile = Field(description="A file under docs/assets/ (PNG, JPEG or WebP), such as assets/events/kick-off.jpg.")
+    alt: Localized | None = Field(None, description="What the picture shows, for people who cannot see it.")
+    caption: Localized | None = None
+    credit: OptionalText = Field(None, description="Who took the picture, such as '© ENEF'.")
+    decorative: bool = Field(False, description="True when the picture adds nothing to the text; it then needs no alt text.")
+
+
 class ExternalLink(Record):
     url: Link
     title: Localized
@@ -171,6 +191,7 @@ class Event(RuledRecord):
     participants: list[OrganisationRef] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
     links: list[ExternalLink] = Field(default_factory=list)
+    images: list[Picture] = Field(default_factory=list, description="Photos; the first one is the event's thumbnail.")
 
     @property
     def last_day(self) -> Day:
@@ -187,6 +208,7 @@ class NewsItem(Record):
     organisations: list[OrganisationRef] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
     links: list[ExternalLink] = Field(default_factory=list)
+    images: list[Picture] = Field(default_factory=list, description="Photos; the first one is the item's thumbnail.")
 
 
 # --- files -------------------------------------------------------------------------
@@ -223,16 +245,37 @@ class NewsFile(Record):
     news: list[NewsItem] = Field(default_factory=list)
 
 
-class Funding(Record):
-    statement: Localized
+class Funding(RuledRecord):
+    wording: Literal["funded", "co-funded"] = Field(
+        "funded", description="`funded` (Funded by the European Union) or `co-funded` (Co-funded by the European Union).")
+    statement: Localized = Field(description="The statement beside the EU emblem, in each language, matching `wording`.")
     disclaimer: Localized
+
+
+class Hero(Record):
+    """The top of the home page: the site's name and its aim in one line."""
+
+    title: Localized
+    aim: Localized
+
+
+class SiteContact(Record):
+    email: Email
+    phone: Phone | None = None
+    address: Localized | None = None
+
+
+SocialPlatform = Literal["mastodon", "bluesky", "linkedin", "youtube", "x", "facebook", "instagram"]
 
 
 class SiteFile(Record):
     """data/site.yaml: wording that belongs to the whole site."""
 
     funding: Funding
-    contact: Localized | None = None
+    hero: Hero | None = None
+    contact: SiteContact | None = Field(None, description="The project's own e-mail, and optionally phone and postal address.")
+    social: dict[SocialPlatform, HttpsUrl] = Field(default_factory=dict, description="Platform -> the profile's https:// address.")
+    newsletter: HttpsUrl | None = Field(None, description="The newsletter's sign-up page.")
 
 
 class Catalogue(Record):
@@ -243,3 +286,4 @@ class Catalogue(Record):
     organisation_types: dict[str, Localized]
     roles: dict[str, Localized]
     label_levels: dict[str, Localized]
+    result_types: dict[str, Localized] = Field(default_factory=dict, description="Kinds of results (data/results.yaml).")

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import europe_map, metadata
+from . import dissemination_pages, europe_map, metadata
 from .europe_map import partner_map
 from .model import Event, Label, Project
 from .site_data import SiteData
@@ -106,6 +106,8 @@ def pages_for_language(site: SiteData, code: str, today: date) -> list[Generated
     news = sorted(site.news.values(), key=lambda n: (n.date, n.id))
     pages += [news_page(site, v, item, news[i - 1] if i else None, news[i + 1] if i + 1 < len(news) else None)
               for i, item in enumerate(news)]
+    pages += dissemination_pages.results_pages(site, v, _page)
+    pages.append(dissemination_pages.contact_page(site, v, _page))
     return pages
 
 
@@ -127,7 +129,7 @@ def project_page(site: SiteData, v: Voice, project: Project, today: date) -> Gen
     return _page(
         f"projects/{project.id}.md", f"projects/{project.id}/", "project.md.j2", v,
         project=project, members=members, coordinator=coordinator, status=status(project, today),
-        events=site.events_of_project(project.id), countries=countries,
+        events=site.events_of_project(project.id), countries=countries, results=site.results_of_project(project.id),
         map_svg=partner_map(codes, {code: v.country(code) for code in codes}, f"map-{project.id}"),
         jsonld=metadata.project_jsonld(site, v, project),
     )
@@ -229,4 +231,10 @@ def home_overview(site: SiteData, code: str, today: date) -> str:
     upcoming, _ = _timeline(list(site.events.values()), today)
     news = sorted(site.news.values(), key=lambda n: (n.date, n.id), reverse=True)[:HOME_LATEST_NEWS]
     return render("home_overview.md.j2", v=v, here="", projects=projects,
-                  ongoing=[p for p in projects if status(p, today) == "ongoing"], upcoming=upcoming[:5], news=news)
+                  ongoing=[p for p in projects if status(p, today) == "ongoing"], upcoming=upcoming[:5], news=news,
+                  **dissemination_pages.home_context(site))
+
+
+def home_hero(site: SiteData, code: str) -> str:
+    """The hero placed where docs/index*.md has its marker."""
+    return dissemination_pages.hero(site, code, render)

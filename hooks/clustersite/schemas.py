@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from .fields import LOCALIZED_DESCRIPTION
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
+from .results_model import ResultsFile
 from .site_data import Languages
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -20,6 +21,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "events-file": EventsFile,
     "news-file": NewsFile,
     "project-file": ProjectFile,
+    "results-file": ResultsFile,
 }
 
 

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from .model import Catalogue, Event, NewsItem, Organisation, Place, Project, SiteFile
+from .results_model import Result
 
 T = TypeVar("T")
 
@@ -38,6 +39,23 @@ class SiteData:
     events: dict[str, Event]
     news: dict[str, NewsItem]
     event_projects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> project ids
+    results: dict[str, Result] = field(default_factory=dict)
+    file_sizes: dict[str, int] = field(default_factory=dict)  # result file under docs/ -> bytes
+    image_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # logo or picture under docs/ -> (width, height)
+
+    def image_files(self) -> set[str]:
+        """Every logo and picture the data names."""
+        files = {org.logo for org in self.organisations.values() if org.logo}
+        for item in (*self.events.values(), *self.news.values()):
+            files.update(picture.file for picture in item.images)
+        return files
+
+    @cached_property
+    def results_newest_first(self) -> list[Result]:
+        return sorted(self.results.values(), key=lambda r: (r.date, r.id), reverse=True)
+
+    def results_of_project(self, project_id: str) -> list[Result]:
+        return [r for r in self.results_newest_first if r.project == project_id]
 
     def projects_of(self, event: Event) -> tuple[str, ...]:
         """The projects an event belongs to: its file's project first, then those it lists."""

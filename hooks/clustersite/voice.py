@@ -154,6 +154,21 @@ class Voice:
     def months(self, count: int) -> str:
         return l10n.months(count, self.tag)
 
+    def number(self, value: int) -> str:
+        return l10n.number(value, self.tag)
+
+    def language_name(self, code: str) -> str:
+        return l10n.language_name(code, self.tag)
+
+    def result_type(self, key: str) -> str:
+        return self.site.catalogue.result_types[key][self.code]
+
+    def file_facts(self, path: str) -> str:
+        """A document's format and size: 'PDF, 1,2 MB'."""
+        kind = path.rsplit(".", 1)[-1].upper() if "." in path else ""
+        size = self.site.file_sizes.get(path)
+        return ", ".join(part for part in (kind, l10n.file_size(size, self.tag) if size is not None else "") if part)
+
 
 def relative(from_path: str, to_path: str) -> str:
     """A link from one page's URL path to another's, both relative to the language root.
