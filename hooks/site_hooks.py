@@ -72,4 +72,5 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_post_build(*, config: MkDocsConfig) -> None:
     code = _language(config)
     state.write_feeds(config, code)
+    state.write_pictures(config, code)
     state.keep_default_404(config, is_default=code == state.site.languages.default, finished=False)

@@ -7,7 +7,9 @@ read); an SVG by its width/height attributes or its viewBox.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -42,11 +44,20 @@ def _svg_size(text: str) -> tuple[int, int] | None:
     return None
 
 
-def sizes_of(docs_dir: Path, paths: set[str]) -> dict[str, tuple[int, int]]:
-    """Sizes of the files that exist and can be read; the others are left out."""
+@dataclass(frozen=True)
+class ImageFact:
+    """What pages need to know of a picture file: its size and a digest of its bytes."""
+
+    width: int
+    height: int
+    digest: str  # names its renditions, so that a changed picture gets new addresses and cache entries
+
+
+def facts_of(docs_dir: Path, paths: set[str]) -> dict[str, ImageFact]:
+    """Facts of the files that exist and can be read; the others are left out."""
     found = {}
     for relative in sorted(paths):
         path = docs_dir / relative
         if path.is_file() and (size := image_size(path)) is not None:
-            found[relative] = size
+            found[relative] = ImageFact(size[0], size[1], hashlib.sha256(path.read_bytes()).hexdigest()[:16])
     return found

@@ -76,7 +76,7 @@ def load_site(data_dir: Path, languages: Languages, root: Path | None = None) ->
         return None, problems
     docs_dir = data_dir.parent / "docs"
     site.file_sizes = {r.file: (docs_dir / r.file).stat().st_size for r in site.results.values() if r.file}
-    site.image_sizes = image_facts.sizes_of(docs_dir, site.image_files())
+    site.images = image_facts.facts_of(docs_dir, site.image_files())
     return site, problems
 
 

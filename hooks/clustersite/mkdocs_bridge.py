@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import background_render, feeds, languages_config, search
+from . import background_render, feeds, languages_config, og_card, renditions, search
 from .dissemination_pages import social_links
 from .emblem import eu_emblem_svg
 from .loading import data_files, load_site
@@ -72,6 +72,7 @@ class BuildState:
     serving: bool = False  # `mkdocs serve`: search is indexed after the reload, not before
     indexing: threading.Thread | None = None
     writing: list[Future] = field(default_factory=list)  # feeds being written (write_feeds)
+    root_url: str = ""  # site_url of the default language's build: files under docs/ are published there once
     timings: Counter = field(default_factory=Counter)  # seconds spent per step, for benchmarks/build_benchmark.py
 
     @contextmanager
@@ -92,6 +93,8 @@ class BuildState:
             self.indexing.join()  # the previous preview build's search index, still being written
             self.indexing = None
         languages = languages_config.from_mkdocs(config)
+        if not _inner_build(config):
+            self.root_url = config.site_url or ""
         colour = (config.extra.get("brand") or {}).get("primary", "")
         if colour and not _COLOUR.match(str(colour)):
             raise PluginError(f"mkdocs.yml: extra.brand.primary is {colour!r}; write a colour as #RRGGBB, such as #003399.")
@@ -198,6 +201,8 @@ class BuildState:
             "emblem": eu_emblem_svg(words["emblem_alt"][code]),
             "language": code,
             "channels": self._channels(code, prefix),
+            "root_url": self.root_url or "http://localhost/",
+            "card": og_card.CARD_PATH,
             "search_path": f"{prefix}search/",
             "feed_path": f"{prefix}feed.xml",
             "feed_title": words["feed"][code],
@@ -239,6 +244,17 @@ class BuildState:
             if outputs is None:
                 outputs = feeds.feed_files(self.site, code, self.today, self._feed_folder(config, code), config.site_url or "")
         self.writing.append(_WRITER.submit(feeds.write_files, outputs))
+
+    def write_pictures(self, config: MkDocsConfig, code: str) -> None:
+        """The pictures' resized copies and the og:image card, once, at the site's root (the default language's build)."""
+        if code != self.site.languages.default:
+            return
+        with self.timed("pictures"):
+            root = Path(config.config_file_path).parent
+            site_dir = Path(config.site_dir)
+            plans = [renditions.plan(p.file, self.site.images[p.file]) for p in self.site.pictures() if p.file in self.site.images]
+            renditions.make(list(dict.fromkeys(plans)), Path(config.docs_dir), root / ".cache" / "renditions", site_dir)
+            og_card.write_card(site_dir, (config.extra.get("brand") or {}).get("primary") or og_card.REFLEX_BLUE)
 
     def _feed_folder(self, config: MkDocsConfig, code: str) -> Path:
         return Path(config.site_dir) / ("" if code == self.site.languages.default else code)

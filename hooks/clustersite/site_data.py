@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-from .model import Catalogue, Event, NewsItem, Organisation, Place, Project, SiteFile
+from .image_facts import ImageFact
+from .model import Catalogue, Event, NewsItem, Organisation, Picture, Place, Project, SiteFile
 from .results_model import Result
 
 T = TypeVar("T")
@@ -41,14 +42,15 @@ class SiteData:
     event_projects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> project ids
     results: dict[str, Result] = field(default_factory=dict)
     file_sizes: dict[str, int] = field(default_factory=dict)  # result file under docs/ -> bytes
-    image_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # logo or picture under docs/ -> (width, height)
+    images: dict[str, ImageFact] = field(default_factory=dict)  # logo or picture under docs/ -> its size and digest
+
+    def pictures(self) -> list[Picture]:
+        """Every picture of an event or news item."""
+        return [picture for item in (*self.events.values(), *self.news.values()) for picture in item.images]
 
     def image_files(self) -> set[str]:
         """Every logo and picture the data names."""
-        files = {org.logo for org in self.organisations.values() if org.logo}
-        for item in (*self.events.values(), *self.news.values()):
-            files.update(picture.file for picture in item.images)
-        return files
+        return {org.logo for org in self.organisations.values() if org.logo} | {p.file for p in self.pictures()}
 
     @cached_property
     def results_newest_first(self) -> list[Result]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import l10n
+from . import l10n, renditions
 from .fields import Day, Localized
-from .model import Event, Money, Organisation
+from .model import Event, Money, Organisation, Picture
 from .site_data import SiteData
 from .text import markdown_html
 
@@ -162,6 +163,26 @@ class Voice:
 
     def result_type(self, key: str) -> str:
         return self.site.catalogue.result_types[key][self.code]
+
+    def picture_plan(self, picture: Picture) -> renditions.PicturePlan | None:
+        """The picture's resized copies; None when its file could not be read (reported by validation)."""
+        fact = self.site.images.get(picture.file)
+        return renditions.plan(picture.file, fact) if fact else None
+
+    def alt(self, picture: Picture) -> tuple[str, str]:
+        """The alt text and, when it falls back to another language, that language's tag ('' otherwise)."""
+        if picture.decorative or not picture.alt:
+            return "", ""
+        value, used = picture.alt.get_in(self.code, self.default)
+        return value, "" if used == self.code else self.site.languages.tag(used)
+
+    def first_picture(self, item: Any) -> Picture | None:
+        """An event's or news item's first picture: its thumbnail and og:image."""
+        return item.images[0] if getattr(item, "images", None) else None
+
+    def file_href(self, here: str, path: str) -> str:
+        """A link to a file under docs/: files are published once, at the default language's root."""
+        return ("../" if self.code != self.default else "") + relative(here, path)
 
     def file_facts(self, path: str) -> str:
         """A document's format and size: 'PDF, 1,2 MB'."""
