@@ -90,6 +90,8 @@ def dissemination_build(tmp_path_factory):
     """
     project = assemble_fixture_site(DISSEMINATION, tmp_path_factory.mktemp("dissemination-project"))
     www = tmp_path_factory.mktemp("dissemination-www")
+    before = (tree_digest(project / "docs"), tree_digest(project / "data"))
     result = run_build(www / SUBPATH, config=project / "mkdocs.yml", strict=False)
     assert result.returncode == 0, result.stderr[-4000:]
+    assert (tree_digest(project / "docs"), tree_digest(project / "data")) == before, "the build wrote into docs/ or data/"
     return www, project, result
