@@ -44,6 +44,7 @@ def serve(folder: Path, port: int = 8765) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 for as long as the block runs."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    port = server.server_address[1]  # port=0: any free port (other test runs may hold the usual one)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
