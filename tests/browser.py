@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,17 +35,28 @@ def require_chromium() -> str:
     return path
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# The test site is built for this port (SITE_URL in conftest.py) and served on it: Material's
+# JavaScript requests absolute URLs on the site's own address. A free port, chosen once per
+# test session, lets several test runs share a machine.
+PORT = _free_port()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
 
 @contextlib.contextmanager
-def serve(folder: Path, port: int = 8765) -> Iterator[str]:
+def serve(folder: Path, port: int = PORT) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 for as long as the block runs."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    port = server.server_address[1]  # port=0: any free port (other test runs may hold the usual one)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

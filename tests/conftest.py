@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from browser import PORT
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-22"
 SUBPATH = "repo"
-SITE_URL = f"http://127.0.0.1:8765/{SUBPATH}/"
+SITE_URL = f"http://127.0.0.1:{PORT}/{SUBPATH}/"
 LANGUAGE_PREFIXES = {"en": "", "sr": "sr/", "bg": "bg/", "cs": "cs/"}
 
 

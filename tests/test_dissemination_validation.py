@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from clustersite.loading import load_site
-from clustersite.site_data import Languages
+from clustersite.data.loading import load_site
+from clustersite.data.site_data import Languages
+from clustersite.pages.catalogue_words import required_words
 from conftest import DISSEMINATION, ROOT
 
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
@@ -29,7 +30,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def errors(data: Path) -> list[str]:
-    site, problems = load_site(data, LANGUAGES, data.parent)
+    site, problems = load_site(data, LANGUAGES, data.parent, words=required_words())
     assert (site is None) == bool(problems.errors)
     return [str(p) for p in problems.errors]
 
@@ -41,7 +42,7 @@ def only_error(data: Path) -> str:
 
 
 def test_fixture_data_is_valid_with_one_untranslated_alt_text(data):
-    site, problems = load_site(data, LANGUAGES, data.parent)
+    site, problems = load_site(data, LANGUAGES, data.parent, words=required_words())
     assert site is not None and problems.errors == []
     assert [str(w).splitlines()[0] for w in problems.warnings] == [
         "data/projects/alpha.yaml:44:11: warning: events[0].images[0].alt: the text is not translated into `cs`"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from clustersite import renditions
-from clustersite.image_facts import facts_of
+from clustersite.data.image_facts import facts_of
+from clustersite.pages import renditions
 from conftest import DISSEMINATION
 
 PICTURES = ["assets/pictures/meeting.jpg", "assets/pictures/small.png", "assets/pictures/ornament.webp"]

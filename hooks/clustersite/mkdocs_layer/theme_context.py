@@ -1,0 +1,82 @@
+"""What the theme overrides and the staff pages get from data: the footer, the 404 texts, marker fills."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urljoin
+
+from ..data.site_data import SiteData
+from ..pages import og_card
+from ..pages.dissemination_pages import hero, social_links
+from ..pages.eu_emblem import eu_emblem_svg
+from ..pages.home_overview import home_overview
+from ..pages.safe_text import inline_markdown
+
+HOME_MARKER = "<!-- clustersite:home-overview -->"
+HERO_MARKER = "<!-- clustersite:hero -->"
+DISCLAIMER_MARKER = "<!-- clustersite:disclaimer -->"
+
+
+def fill_markers(site: SiteData, today: date, markdown: str, code: str) -> str:
+    """Put generated parts where staff pages ask for them with a marker comment."""
+    if HERO_MARKER in markdown:
+        markdown = markdown.replace(HERO_MARKER, hero(site, code))
+    if HOME_MARKER in markdown:
+        markdown = markdown.replace(HOME_MARKER, home_overview(site, code, today))
+    if DISCLAIMER_MARKER in markdown:
+        disclaimer = site.site.funding.disclaimer.get_in(code, site.languages.default)[0]
+        markdown = markdown.replace(DISCLAIMER_MARKER, inline_markdown(disclaimer))
+    return markdown
+
+
+def theme_globals(site: SiteData, code: str, root_url: str = "") -> dict:
+    """What the theme overrides show: the footer's funding line and channels, og:image, the 404 texts.
+
+    `root_url` is the default language's site_url, where files under docs/ are published once.
+    """
+    languages = site.languages
+    words = site.catalogue.words
+    prefix = "" if code == languages.default else f"{code}/"
+    return {
+        "statement": site.site.funding.statement.get_in(code, languages.default)[0],
+        "emblem": eu_emblem_svg(words["emblem_alt"][code]),
+        "language": code,
+        "channels": _channels(site, code, prefix),
+        "root_url": root_url or "http://localhost/",
+        "card": og_card.CARD_PATH,
+        "search_path": f"{prefix}search/",
+        "feed_path": f"{prefix}feed.xml",
+        "feed_title": words["feed"][code],
+        "links": [(words[key][code], f"{prefix}{key.replace('_notice', '')}/") for key in ("legal_notice", "privacy", "accessibility")],
+        "html_lang": {c: languages.tag(c) for c in languages.codes},
+        "absolute": absolute_url,
+        "default_language": languages.default,
+        "not_found": [
+            {"code": c, "tag": languages.tag(c), "title": words["page_not_found"][c],
+             "text": words["page_not_found_text"][c], "home": words["go_home"][c],
+             "home_path": "" if c == languages.default else f"{c}/"}
+            for c in languages.codes
+        ],
+    }
+
+
+def _channels(site: SiteData, code: str, prefix: str) -> dict:
+    """The footer's contact, newsletter and social links (data/site.yaml), and the documents for the sitemap."""
+    words = site.catalogue.words
+    icons = {"x": "x-twitter"}  # Material ships Font Awesome's brand icons, inlined from this site
+    return {
+        "contact": (words["contact"][code], f"{prefix}contact/"),
+        "newsletter": (words["newsletter"][code], site.site.newsletter) if site.site.newsletter else None,
+        "social": [(name, url, icons.get(platform, platform)) for platform, name, url in social_links(site)],
+        "result_files": sorted({r.file for r in site.results.values() if r.file}),
+    }
+
+
+def absolute_url(link: str, site_url: str | None) -> str:
+    """A link as static-i18n gives it (`sr/x/`, `/repo/sr/`, or absolute) made absolute."""
+    site_url = site_url or "http://localhost/"
+    if link.startswith(("http://", "https://")):
+        return link
+    if link.startswith("/"):
+        return urljoin(site_url, link)
+    return urljoin(site_url, "" if link in (".", "./") else link)
