@@ -194,3 +194,28 @@ def test_unknown_social_platform_and_non_https_newsletter(data):
 def test_document_language_must_be_a_language_code(data):
     edit(data / "results.yaml", "languages: [en, it]", "languages: [en, english]")
     assert only_error(data).startswith("data/results.yaml:8:21: error: results[0].languages[1]: this is not a language code\n")
+
+
+def test_picture_from_another_host_in_markdown_text(data):
+    body = ("    body:\n      en: |\n        The partners met.\n\n        ![The table](https://cdn.example.com/table.jpg)\n"
+            "      sr: Partneri su se sastali.\n      bg: Партньорите се срещнаха.\n"
+            "      cs: \"Partneři se sešli. ![stůl][foto]\\n\\n[foto]: //cdn.example.com/stul.jpg\"\n")
+    edit(data / "news.yaml", "    images:\n", body + "    images:\n")
+    assert errors(data) == [
+        "data/news.yaml:16:11: error: news[0].body.en: this text shows a picture from another site\n"
+        "    expected: pictures stored with the site, under docs/assets/\n"
+        "    found:    `https://cdn.example.com/table.jpg`\n"
+        "    hint:     put the file under docs/assets/ and show it through the item's `images:` list: "
+        "a picture on another host is a request to a third party on every visit",
+        "data/news.yaml:22:11: error: news[0].body.cs: this text shows a picture from another site\n"
+        "    expected: pictures stored with the site, under docs/assets/\n"
+        "    found:    `//cdn.example.com/stul.jpg`\n"
+        "    hint:     put the file under docs/assets/ and show it through the item's `images:` list: "
+        "a picture on another host is a request to a third party on every visit",
+    ]
+
+
+def test_a_picture_stored_with_the_site_in_markdown_text_is_accepted(data):
+    body = "    body:\n      en: \"![The table](../../assets/pictures/small.png) and [a link](https://example.org)\"\n"
+    edit(data / "news.yaml", "    images:\n", body + "    images:\n")
+    assert errors(data) == []

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from . import record_rules
 from .localized_text import Localized
 from .model import Catalogue, EventsFile, Label, Member, NewsFile, OrganisationsFile, PlacesFile, ProjectFile
+from .offsite_pictures import remote_pictures
 from .parsed_file import ParsedFile
 from .problems import Problem, Severity
 from .record_walk import Kind, walk
@@ -212,6 +213,11 @@ def _check_text(source: Source, path: tuple, text: Localized, site: SiteData, *,
                 problems.append(_problem(source, (*path, language), "this text links to an address that is not allowed",
                                          expected="links starting with https://, http:// or mailto:, or relative links",
                                          found=f"`{target}`", hint="use the page's https:// address"))
+        problems += [_problem(source, (*path, language), "this text shows a picture from another site",
+                              expected="pictures stored with the site, under docs/assets/", found=f"`{url}`",
+                              hint="put the file under docs/assets/ and show it through the item's `images:` list: "
+                                   "a picture on another host is a request to a third party on every visit")
+                     for url in remote_pictures(content)]
     missing = [code for code in codes if not text.get(code, "").strip()]
     if missing:
         names = ", ".join(f"`{code}`" for code in missing)
