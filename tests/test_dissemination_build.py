@@ -88,6 +88,9 @@ def test_partner_page_shows_logo_website_and_contact(site):
     assert '<a href="https://north-cluster.fixture.example" rel="external">' in html
     assert '<a href="mailto:office@north-cluster.fixture.example">' in html and '<a href="tel:+381117654321">' in html
     assert '<span class="org-badge" aria-hidden="true">EastNet</span>' in page(site, "en", "partners/east-network/")
+    data = json.loads(re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)[-1])
+    assert (data["url"], data["email"], data["telephone"]) == (
+        "https://north-cluster.fixture.example", "office@north-cluster.fixture.example", "+381 11 765 4321")
 
 
 @pytest.mark.parametrize("language", LANGUAGE_PREFIXES)

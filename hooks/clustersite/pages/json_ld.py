@@ -23,6 +23,10 @@ def organisation_jsonld(site: SiteData, v: Voice, org: Organisation) -> dict[str
         data["address"]["addressLocality"] = v.place(org.place)
     if org.website:
         data["url"] = org.website
+    if org.contact and org.contact.email:
+        data["email"] = org.contact.email
+    if org.contact and org.contact.phone:
+        data["telephone"] = org.contact.phone
     return data
 
 
