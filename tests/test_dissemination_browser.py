@@ -109,3 +109,21 @@ def test_printed_page_keeps_title_content_emblem_statement_and_address(browser, 
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 1000
     page.close()
+
+
+@pytest.mark.parametrize("browser", ["fixture"], indirect=True)
+@pytest.mark.parametrize("width", [1280, 375])
+def test_no_axe_violations_on_the_dissemination_pages(browser, width):
+    from test_accessibility import axe_source, violations
+
+    chromium, base, _ = browser
+    source = axe_source()
+    page = chromium.new_page(viewport={"width": width, "height": 800})
+    found = {}
+    for prefix in LANGUAGE_PREFIXES.values():
+        for path in FIXTURE_PAGES:
+            page.goto(base + prefix + path, wait_until="networkidle")
+            if problems := violations(page, source):
+                found[prefix + path] = problems
+    assert found == {}, found
+    page.close()

@@ -84,7 +84,7 @@ class BuildState:
         root = Path(config.config_file_path).parent
         data_dir = root / "data"
         today = build_date()
-        fingerprint = (_fingerprint(data_dir), languages, today)
+        fingerprint = (_fingerprint(data_dir), _files_fingerprint(root / "docs"), languages, today)
         if fingerprint != self.fingerprint:
             self.previous = self.contents() if self.site is not None else {}
             with self.timed("load and validate"):
@@ -151,3 +151,11 @@ def _fingerprint(data_dir: Path) -> tuple:
         stats.append((str(path), stat.st_mtime_ns, stat.st_size))
     listing = tuple(sorted(str(p) for p in data_dir.rglob("*"))) if data_dir.exists() else ()
     return tuple(stats), listing
+
+
+def _files_fingerprint(docs_dir: Path) -> tuple:
+    """The files under docs/ other than pages: data/ measures pictures and documents there (sizes, digests)."""
+    if not docs_dir.exists():
+        return ()
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in docs_dir.rglob("*")
+                        if p.is_file() and p.suffix != ".md"))
