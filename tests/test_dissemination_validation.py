@@ -212,3 +212,12 @@ def test_a_picture_stored_with_the_site_in_markdown_text_is_accepted(data):
     body = "    body:\n      en: \"![The table](../../assets/pictures/small.png) and [a link](https://example.org)\"\n"
     edit(data / "news.yaml", "    images:\n", body + "    images:\n")
     assert errors(data) == []
+
+
+def test_picture_that_cannot_be_read(data):
+    (data.parent / "docs" / "assets" / "pictures" / "small.png").write_bytes(b"not a picture")
+    assert only_error(data) == (
+        "data/projects/alpha.yaml:53:15: error: events[0].images[1].file: this picture cannot be read\n"
+        "    expected: a PNG, JPEG or WebP file, or an SVG with a viewBox\n"
+        "    found:    docs/assets/pictures/small.png, which is not one of these inside\n"
+        "    hint:     open the picture and save it again as PNG, JPEG or WebP")

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import record_rules
+from .image_facts import unreadable_picture
 from .localized_text import Localized
 from .model import Catalogue, EventsFile, Label, Member, NewsFile, OrganisationsFile, PlacesFile, ProjectFile
 from .offsite_pictures import remote_pictures
@@ -87,7 +88,7 @@ def _worth_a_walk(seen: Seen, lookups: _Lookups) -> bool:
     """Whether anything the file's validation noted could be a problem."""
     for to, values in seen.references.items():
         if to == _DOCS:
-            if not all((lookups.docs_dir / value).is_file() for value in values):
+            if not all((lookups.docs_dir / value).is_file() and not unreadable_picture(lookups.docs_dir / value) for value in values):
                 return True
         elif (known := lookups.known.get(to)) is not None and not known.keys() >= set(values):
             return True
@@ -111,6 +112,10 @@ def _walk_file(file: ParsedFile, site: SiteData, lookups: _Lookups) -> list[Prob
                 problems.append(_problem(source, path, "the attached file does not exist",
                                          expected=f"a file at docs/{value}", found="no such file",
                                          hint="put the file under docs/ or correct the path; paths are relative to docs/"))
+            elif unreadable_picture(lookups.docs_dir / value):
+                problems.append(_problem(source, path, "this picture cannot be read", expected="a PNG, JPEG or WebP file, "
+                                         "or an SVG with a viewBox", found=f"docs/{value}, which is not one of these inside",
+                                         hint="open the picture and save it again as PNG, JPEG or WebP"))
         elif (known := lookups.known.get(step.to)) is not None and value not in known:
             if step.to in _VOCABULARIES:
                 problems += _unknown_word(source, path, value, known, step.to)

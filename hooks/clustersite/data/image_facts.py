@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+_PICTURE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 _SVG_ROOT = re.compile(r"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTE = r'\b{}\s*=\s*["\']\s*([0-9.]+)(?:px)?\s*["\']'
 _VIEWBOX = re.compile(r'\bviewBox\s*=\s*["\']\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)', re.IGNORECASE)
@@ -42,6 +43,11 @@ def _svg_size(text: str) -> tuple[int, int] | None:
     if box:
         return round(float(box.group(1))), round(float(box.group(2)))
     return None
+
+
+def unreadable_picture(path: Path) -> bool:
+    """Whether `path` is a picture file (by its name) that exists but has no size the site can read."""
+    return path.suffix.lower() in _PICTURE_SUFFIXES and path.is_file() and image_size(path) is None
 
 
 @dataclass(frozen=True)
