@@ -86,7 +86,7 @@ def test_wrong_type(data):
 def test_date_that_is_not_a_date(data):
     edit(data / "projects" / "trace-kei.yaml", "date: 2018-02-05", "date: 20 – 02.2018")
     assert only(data) == (
-        "data/projects/trace-kei.yaml:400:11: error: events[9].date: this is not a date\n"
+        "data/projects/trace-kei.yaml:405:11: error: events[9].date: this is not a date\n"
         "    expected: a date written YYYY-MM-DD, such as `2016-11-16` (or YYYY-MM for a whole month)\n"
         '    found:    "20 – 02.2018"\n'
         "    hint:     dates are written year first: `2018-02-20`")

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from .localized_text import LOCALIZED_DESCRIPTION
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
+from .reporting_model import ReportingFile
 from .results_model import ResultsFile
 from .site_data import Languages
 
@@ -21,6 +22,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "events-file": EventsFile,
     "news-file": NewsFile,
     "project-file": ProjectFile,
+    "reporting-file": ReportingFile,
     "results-file": ResultsFile,
 }
 

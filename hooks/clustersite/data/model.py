@@ -20,6 +20,7 @@ from .localized_text import Localized
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 from .record_base import Record, RuledRecord
+from .reporting_model import AudienceSize, AudienceType, CountryCode
 from .validation_notes import Refers
 from .value_types import Country, Id, Link, Number, OptionalText, Time, WebUrl
 
@@ -170,6 +171,11 @@ class Event(RuledRecord):
     participants: list[OrganisationRef] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
     links: list[ExternalLink] = Field(default_factory=list)
+    # For reports (reporting_model.py); optional, as sources often lack them.
+    audience: list[AudienceType] = Field(default_factory=list, description="Who it reached: keys of `audiences` in data/ui.yaml.")
+    audience_size: AudienceSize | None = Field(None, description="People reached: a number, or `about: 120` / `at_least: 50`.")
+    countries_addressed: list[CountryCode] = Field(default_factory=list, description="ISO codes of the countries addressed.")
+    lead: OrganisationRef | None = Field(None, description="The partner that organised it.")
     images: list[Picture] = Field(default_factory=list, description="Photos; the first one is the event's thumbnail.")
 
     @property
@@ -249,4 +255,5 @@ class Catalogue(Record):
     organisation_types: dict[str, Localized]
     roles: dict[str, Localized]
     label_levels: dict[str, Localized]
+    audiences: dict[str, Localized] = Field(default_factory=dict, description="Who events reach (an event's `audience`).")
     result_types: dict[str, Localized] = Field(default_factory=dict, description="Kinds of results (data/results.yaml).")

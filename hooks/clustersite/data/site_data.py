@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from .image_facts import ImageFact
 from .model import Catalogue, Event, NewsItem, Organisation, Picture, Place, Project, SiteFile
+from .reporting_model import ReportingFile
 from .results_model import Result
 
 T = TypeVar("T")
@@ -40,6 +41,7 @@ class SiteData:
     events: dict[str, Event]
     news: dict[str, NewsItem]
     event_projects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> project ids
+    reporting: ReportingFile | None = None  # data/reporting.yaml, when the site has one
     results: dict[str, Result] = field(default_factory=dict)
     file_sizes: dict[str, int] = field(default_factory=dict)  # result file under docs/ -> bytes
     images: dict[str, ImageFact] = field(default_factory=dict)  # logo or picture under docs/ -> its size and digest

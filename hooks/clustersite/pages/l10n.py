@@ -119,10 +119,8 @@ def months(count: int, tag: str) -> str:
 
 
 def number(value: int, tag: str) -> str:
-    """A count as the language writes it: cs '1 234', en '1,234'."""
+    """A whole number with the language's grouping (cs "10 000", en "10,000")."""
     return format_decimal(value, locale=locale(tag))
-
-
 def language_name(code: str, tag: str) -> str:
     """A language named in the reader's language: 'italština', 'италиански'."""
     return locale(tag).languages.get(code, code)

@@ -63,6 +63,9 @@ class Voice:
     def level(self, key: str) -> str:
         return self.site.catalogue.label_levels[key][self.code]
 
+    def audience(self, key: str) -> str:
+        return self.site.catalogue.audiences[key][self.code]
+
     # --- text from data -----------------------------------------------------
 
     def plain(self, text: Localized | None) -> str:
@@ -190,6 +193,10 @@ class Voice:
         kind = path.rsplit(".", 1)[-1].upper() if "." in path else ""
         size = self.site.file_sizes.get(path)
         return ", ".join(part for part in (kind, l10n.file_size(size, self.tag) if size is not None else "") if part)
+
+    def page_of(self, number: int, total: int) -> str:
+        """"page 2 of 7" in the language's words (data/ui.yaml `page_of`)."""
+        return self.t("page_of").replace("{number}", self.number(number)).replace("{total}", self.number(total))
 
 
 def relative(from_path: str, to_path: str) -> str:
