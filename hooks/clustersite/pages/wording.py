@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -186,7 +187,7 @@ class Voice:
 
     def file_href(self, here: str, path: str) -> str:
         """A link to a file under docs/: files are published once, at the default language's root."""
-        return ("../" if self.code != self.default else "") + relative(here, path)
+        return ("../" if self.code != self.default else "") + quote(relative(here, path))  # a space in a name is %20
 
     def file_facts(self, path: str) -> str:
         """A document's format and size: 'PDF, 1,2 MB'."""
