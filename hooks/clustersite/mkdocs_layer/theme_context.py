@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urljoin
 
+from mkdocs.exceptions import PluginError
+
 from ..data.site_data import SiteData
 from ..pages import og_card
-from ..pages.dissemination_pages import hero, social_links
+from ..pages.dissemination_pages import contact_details, hero, social_links
 from ..pages.eu_emblem import eu_emblem_svg
 from ..pages.home_overview import home_overview
 from ..pages.safe_text import inline_markdown
@@ -15,6 +17,7 @@ from ..pages.safe_text import inline_markdown
 HOME_MARKER = "<!-- clustersite:home-overview -->"
 HERO_MARKER = "<!-- clustersite:hero -->"
 DISCLAIMER_MARKER = "<!-- clustersite:disclaimer -->"
+CONTACT_MARKER = "<!-- clustersite:contact -->"
 
 
 def fill_markers(site: SiteData, today: date, markdown: str, code: str) -> str:
@@ -26,6 +29,11 @@ def fill_markers(site: SiteData, today: date, markdown: str, code: str) -> str:
     if DISCLAIMER_MARKER in markdown:
         disclaimer = site.site.funding.disclaimer.get_in(code, site.languages.default)[0]
         markdown = markdown.replace(DISCLAIMER_MARKER, inline_markdown(disclaimer))
+    if CONTACT_MARKER in markdown:
+        if site.site.contact is None:
+            raise PluginError(f"A page in docs/ shows the site's contact ({CONTACT_MARKER}), but data/site.yaml has "
+                              "no `contact:`; add `contact:` with `email:`, the address visitors can write to.")
+        markdown = markdown.replace(CONTACT_MARKER, contact_details(site, code))
     return markdown
 
 

@@ -63,6 +63,12 @@ def contact_page(site: SiteData, v: Voice) -> GeneratedPage:
                 social=social_links(site), newsletter=site.site.newsletter)
 
 
+def contact_details(site: SiteData, code: str) -> str:
+    """The site's contact as HTML, for the marker in staff pages (the accessibility statement's contact)."""
+    v = Voice(site, code)
+    return render("contact_block.md.j2", v=v, contact=site.site.contact)
+
+
 def home_context(site: SiteData) -> dict[str, Any]:
     """What the home overview adds: the latest results."""
     return {"results": site.results_newest_first[:HOME_LATEST_RESULTS]}
