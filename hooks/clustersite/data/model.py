@@ -10,15 +10,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 from .dates import Day
 from .dissemination_fields import HttpsUrl, LogoFile
 from .dissemination_model import Hero, OrganisationContact, Picture, SiteContact, SocialPlatform
-
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+from .event_fields import Online, TimeZone
 from .localized_text import Localized
-
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 from .record_base import Record, RuledRecord
 from .reporting_model import AudienceSize, AudienceType, CountryCode
 from .validation_notes import Refers
@@ -42,6 +38,7 @@ class Place(Record):
     id: Id
     country: Country
     name: Localized
+    timezone: TimeZone | None = Field(None, description="IANA time zone, such as Europe/Madrid; needed where the country has several.")
 
 
 class Label(RuledRecord):
@@ -127,7 +124,7 @@ class Location(RuledRecord):
     place: PlaceRef | None = Field(None, description="A city from data/places.yaml.")
     venue: Localized | None = None
     address: OptionalText = None
-    online: bool = False
+    online: Online = Field(False, description="true, or the web address where people join; with a place, the event is hybrid.")
 
 
 class Session(Record):
@@ -163,6 +160,8 @@ class Event(RuledRecord):
     date: Day
     end: Day | None = None
     time: Time | None = None
+    end_time: Time | None = Field(None, description="When the event ends, on its last day (HH:MM).")
+    timezone: TimeZone | None = Field(None, description="IANA time zone of the times; defaults to the place's.")
     location: Location | None = None
     title: Localized
     summary: Localized
