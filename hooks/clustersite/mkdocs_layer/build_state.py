@@ -88,7 +88,10 @@ class BuildState:
         today = build_date()
         if not inner_build(config):
             self.source_dates = commit_dates(root, today)
-        fingerprint = (_fingerprint(data_dir), _files_fingerprint(root / "docs"), languages, today)
+        # Not the site names: static-i18n sets config.site_name to each language's in turn, which would make
+        # every language build load data/ again (and repeat its warnings).
+        same_languages = (languages.codes, languages.default, languages.html_lang)
+        fingerprint = (_fingerprint(data_dir), _files_fingerprint(root / "docs"), same_languages, today)
         if self.site is not None and not inner_build(config):
             # What the last run built: `mkdocs serve --dirty` rebuilds only the pages that differ from it.
             self.previous = self.contents()
