@@ -69,7 +69,7 @@ def make_site(root: Path, s: Settings) -> None:
         if path.name in KEPT_DATA:
             text = edit.retarget_languages(text, old.written + old.overrides, keys, names, old.default)
             text = re.sub(r"^(\s*keep_in_latin:)\n(?:\s+- .*\n)+", r"\1 []\n", text, flags=re.M)
-            text = edit.fill_in(text, "contact", "how visitors reach the site's editors, such as an e-mail address in Markdown")
+            text = edit.fill_in(text, "hero", "the home page's title, and the project's aim in one line")
         else:
             text = edit.empty_records(text, DATA_HEADERS.get(path.name, "Nothing here yet."))
         path.write_text(text, encoding="utf-8")
