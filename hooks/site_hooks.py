@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from clustersite.mkdocs_layer import picture_outputs, theme_context, virtual_files
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
-from clustersite.mkdocs_layer.material_markup_fixes import valid_markup
+from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, valid_markup
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 from clustersite.mkdocs_layer.theme_template_cache import TEMPLATES
 from clustersite.mkdocs_layer.untranslated_pages import mark_fallback
@@ -65,7 +65,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return valid_markup(output)
+    return valid_markup(set_html_lang(output, state.site.languages.tag(_language(config))))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-22"
 SUBPATH = "repo"
 SITE_URL = f"http://127.0.0.1:{PORT}/{SUBPATH}/"
-LANGUAGE_PREFIXES = {"en": "", "sr": "sr/", "bg": "bg/", "cs": "cs/"}
+LANGUAGE_PREFIXES = {"en": "", "sr": "sr/", "sr-cyrl": "sr-cyrl/", "bg": "bg/", "cs": "cs/"}
 
 
 def tree_digest(folder: Path) -> str:

@@ -91,5 +91,6 @@ def test_every_page_switches_to_the_same_page_in_every_language(site):
         if path.parent.name in ("search",) or "pagefind" in path.parts:
             continue
         assert switcher == {
-            "en": SITE_URL + rest, "sr-Latn": SITE_URL + "sr/" + rest, "bg": SITE_URL + "bg/" + rest, "cs": SITE_URL + "cs/" + rest,
+            "en": SITE_URL + rest, "sr-Latn": SITE_URL + "sr/" + rest, "sr-Cyrl": SITE_URL + "sr-cyrl/" + rest,
+            "bg": SITE_URL + "bg/" + rest, "cs": SITE_URL + "cs/" + rest,
         }, here

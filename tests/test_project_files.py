@@ -42,7 +42,7 @@ def test_json_schemas_are_current_and_know_the_languages():
         path = ROOT / "schemas" / f"{name}.schema.json"
         assert path.read_text(encoding="utf-8") == schema_text(model, languages), f"run `clustersite schema` to update {path.name}"
     place = json.loads((ROOT / "schemas" / "places-file.schema.json").read_text())["$defs"]["Place"]["properties"]["name"]
-    assert place["propertyNames"] == {"enum": ["en", "sr", "bg", "cs"]} and place["required"] == ["en"]
+    assert place["propertyNames"] == {"enum": ["en", "sr", "bg", "cs", "sr-Cyrl"]} and place["required"] == ["en"]
 
 
 def test_ci_runs_the_readme_test_command():

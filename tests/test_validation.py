@@ -255,7 +255,7 @@ def test_a_word_the_pages_need_cannot_be_deleted(data):
         "data/ui.yaml:145:3: error: words: the entry `next_event` is missing\n"
         "    expected: `next_event:` under `words:`, with its text in every language\n"
         "    found:    no such entry\n"
-        "    hint:     add `next_event:` with lines for en, sr, bg and cs; the generated pages use it")
+        "    hint:     add `next_event:` with a line for each of the site's languages; the generated pages use it")
 
 
 def test_the_required_word_list_covers_every_word_the_code_uses():

@@ -1,8 +1,9 @@
 """Commands for staff: check data/ without building, report translations, write JSON Schemas.
 
-    clustersite validate        every problem in data/, with file and line
+    clustersite validate        every problem in data/, with file and line, and each [FILL IN: ...] left
     clustersite translations    per language, the texts that are missing
     clustersite schema          write schemas/*.schema.json for editors
+    clustersite new             turn a copy of this repository into a new project's site (see new_site.py)
     clustersite report          a project's activities for a periodic report (--help for its options)
 """
 
@@ -16,19 +17,24 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
 
+from .data import placeholders
 from .data.json_schemas import write_schemas
 from .data.loading import load_site
 from .mkdocs_layer import i18n_languages, report_command
+from .new_site import command
 from .pages.catalogue_words import required_words
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["new"]:
+        return command.main(argv[1:])
     if argv[:1] == ["report"]:
         return report_command.main(argv[1:])
     parser = argparse.ArgumentParser(prog="clustersite", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["validate", "translations", "schema", "report"])
     parser.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--publishing", action="store_true", help="validate: also fail while a [FILL IN: ...] placeholder is left")
     args = parser.parse_args(argv)
     config_path = Path(args.config).resolve()
     root = config_path.parent
@@ -45,8 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     site, problems = load_site(root / "data", languages, root, words=required_words())
     if args.command == "validate":
         print(problems.report())
-        return 1 if problems.errors else 0
-    return translations(problems, languages.codes)
+        left = placeholders.find_placeholders(root)
+        if left:
+            print(placeholders.report(left, publishing=args.publishing))
+        return 1 if problems.errors or (args.publishing and left) else 0
+    return translations(problems, languages.written)
 
 
 def translations(problems, codes: tuple[str, ...]) -> int:

@@ -149,7 +149,7 @@ def missing_catalogue_entries(parsed: list[ParsedFile], words: frozenset[str]) -
             problems.append(_problem(
                 source, (section,), f"the entry `{key}` is missing",
                 expected=f"`{key}:` under `{section}:`, with its text in every language",
-                found="no such entry", hint=f"add `{key}:` with lines for en, sr, bg and cs; the generated pages use it",
+                found="no such entry", hint=f"add `{key}:` with a line for each of the site's languages; the generated pages use it",
             ))
     return problems
 
@@ -211,7 +211,7 @@ def _unknown_word(source: Source, path: tuple, value: str, words: Mapping[str, A
 
 
 def _check_text(source: Source, path: tuple, text: Localized, site: SiteData, *, strict: bool) -> list[Problem]:
-    codes = site.languages.codes
+    codes = site.languages.written
     if not text.needs_a_look(len(codes)):
         return []
     problems = []

@@ -41,7 +41,7 @@ def _restrict_languages(node: Any, languages: Languages) -> None:
     """
     if isinstance(node, dict):
         if node.get("description") == LOCALIZED_DESCRIPTION:
-            node["propertyNames"] = {"enum": list(languages.codes)}
+            node["propertyNames"] = {"enum": list(languages.written + languages.overrides)}
             node["required"] = [languages.default]
         for value in node.values():
             _restrict_languages(value, languages)

@@ -60,7 +60,7 @@ def load_site(data_dir: Path, languages: Languages, root: Path | None = None, *,
     """
     root = root or data_dir.parent
     problems = Problems()
-    context = validation_context(languages.codes, languages.default)
+    context = validation_context(languages.written, languages.default, optional=languages.overrides)
 
     for name in REQUIRED_FILES:
         if not (data_dir / name).exists():

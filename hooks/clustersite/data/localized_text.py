@@ -54,10 +54,11 @@ class TextRules:
 
     codes: tuple[str, ...]
     default: str
+    optional: tuple[str, ...] = ()  # keys allowed but never missing: hand-made texts of derived languages (sr-Cyrl)
 
     @cached_property
     def allowed(self) -> frozenset[str]:
-        return frozenset(self.codes)
+        return frozenset(self.codes + self.optional)
 
 
 def _check_languages(value: dict[str, str], info: ValidationInfo) -> Localized:
@@ -80,7 +81,7 @@ def _check_languages(value: dict[str, str], info: ValidationInfo) -> Localized:
         key = next(key for key in text if key not in rules.allowed)
         raise problem(
             "language_unknown", f"`{key}` is not one of the site's languages",
-            expected="one of " + ", ".join(f"`{code}`" for code in rules.codes),
+            expected="one of " + ", ".join(f"`{code}`" for code in rules.codes + rules.optional),
             hint=language_hint(key, rules.codes), key=key,
         )
     if not text.get(rules.default):

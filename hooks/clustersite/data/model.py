@@ -17,6 +17,7 @@ from .event_fields import Online, TimeZone
 from .localized_text import Localized
 from .record_base import Record, RuledRecord
 from .reporting_model import AudienceSize, AudienceType, CountryCode
+from .site_settings import SiteSettings
 from .validation_notes import Refers
 from .value_types import Country, Id, Link, Number, OptionalText, Time, WebUrl
 
@@ -103,7 +104,7 @@ class Project(RuledRecord):
     duration_months: int | None = Field(None, gt=0, description="Stated duration; must agree with the dates.")
     budget: Money | None = None
     funding: list[FundingShare] = Field(default_factory=list)
-    consortium: list[Member] = Field(min_length=1)
+    consortium: list[Member] = Field(default_factory=list, description="Empty on a new site until the partners are added.")
     coordinator_not_stated: bool = Field(
         False, description="Set to true when the sources do not say which partner leads the project."
     )
@@ -236,7 +237,7 @@ class Funding(RuledRecord):
     disclaimer: Localized
 
 
-class SiteFile(Record):
+class SiteFile(SiteSettings):  # its settings (site_settings.py) beside the wording
     """data/site.yaml: wording that belongs to the whole site."""
 
     funding: Funding

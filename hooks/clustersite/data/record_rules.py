@@ -61,7 +61,7 @@ def _project(project: Project) -> Iterator[Finding]:
                           f"{project.derived_months} months, as the dates give", f"{project.duration_months} months",
                           "correct the dates or the duration, or remove `duration_months` to have it worked out")
     coordinators = [m.organisation for m in project.consortium if m.role == "coordinator"]
-    wanted = 0 if project.coordinator_not_stated else 1
+    wanted = 0 if project.coordinator_not_stated or not project.consortium else 1
     if len(coordinators) != wanted:
         names = ", ".join(f"`{c}`" for c in coordinators) or "none"
         if project.coordinator_not_stated:

@@ -23,10 +23,21 @@ class Languages:
     codes: tuple[str, ...]
     default: str
     html_lang: dict[str, str] = field(default_factory=dict)  # code -> BCP 47 tag, e.g. sr -> sr-Latn
+    derived: dict[str, str] = field(default_factory=dict)  # a language made from another's text: sr-cyrl -> sr
     site_names: dict[str, str] = field(default_factory=dict)  # code -> the site's name in that language
 
     def tag(self, code: str) -> str:
         return self.html_lang.get(code, code)
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The languages staff write texts in; the derived ones are made from them at build time."""
+        return tuple(code for code in self.codes if code not in self.derived)
+
+    @property
+    def overrides(self) -> tuple[str, ...]:
+        """Keys that give a derived language's text by hand, named by its tag: `sr-Cyrl:`."""
+        return tuple(self.tag(code) for code in self.derived)
 
     def site_name(self, code: str) -> str:
         return self.site_names.get(code) or self.site_names.get(self.default, "")
@@ -106,9 +117,10 @@ class SiteData:
     def _projects_by_organisation(self) -> dict[str, list[Project]]:
         return _grouped(self.projects.values(), lambda project: dict.fromkeys(m.organisation for m in project.consortium))
 
-    def coordinator(self, project: Project) -> Organisation:
-        member = next(m for m in project.consortium if m.role == "coordinator")
-        return self.organisations[member.organisation]
+    def coordinator(self, project: Project) -> Organisation | None:
+        """The project's coordinator; None while its consortium is not listed yet."""
+        member = next((m for m in project.consortium if m.role == "coordinator"), None)
+        return self.organisations[member.organisation] if member else None
 
 
 def _grouped(items: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, list[T]]:

@@ -66,6 +66,7 @@ def note_record(record: Any, info: ValidationInfo) -> Any:
     return record
 
 
-def validation_context(codes: tuple[str, ...], default: str, seen: Seen | None = None) -> dict[str, Any]:
+def validation_context(codes: tuple[str, ...], default: str, seen: Seen | None = None,
+                       optional: tuple[str, ...] = ()) -> dict[str, Any]:
     """The context the model's validators read: the languages, and where to note what they meet."""
-    return {"text": TextRules(tuple(codes), default), "seen": seen}
+    return {"text": TextRules(tuple(codes), default, tuple(optional)), "seen": seen}

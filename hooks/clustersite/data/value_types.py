@@ -37,7 +37,7 @@ def id_error(value: str) -> PydanticCustomError:
     suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
     return problem(
         "id_format", "this id is not written the way ids are",
-        expected="lower-case letters, digits and hyphens, such as `trace-kei`",
+        expected="lower-case letters, digits and hyphens, such as `my-project`",
         hint=f"write it as `{suggestion}`, and change every place that refers to it",
     )
 

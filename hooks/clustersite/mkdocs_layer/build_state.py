@@ -9,7 +9,6 @@ them to each language build (`virtual_files`, `site_outputs`, `theme_context`).
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -27,16 +26,16 @@ from ..data.loading import data_files, load_site
 from ..data.problems import Problems, summary
 from ..data.site_data import Languages, SiteData
 from ..pages.catalogue_words import required_words
+from ..pages.derived_languages import derive_languages
 from ..pages.page_builders import pages_for_language
 from ..pages.templating import GeneratedPage
-from . import i18n_languages, language_worker
+from . import branding, i18n_languages, language_worker
 from .i18n_languages import suffixed
 from .page_dates import commit_dates, page_lastmod
 
 log = get_plugin_logger("clustersite")
 
 BUILD_DATE_VARIABLE = "SITE_BUILD_DATE"
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def build_date() -> date:
@@ -80,9 +79,7 @@ class BuildState:
         languages = i18n_languages.from_mkdocs(config)
         if not inner_build(config):
             self.root_url = config.site_url or ""
-        colour = (config.extra.get("brand") or {}).get("primary", "")
-        if colour and not _COLOUR.match(str(colour)):
-            raise PluginError(f"mkdocs.yml: extra.brand.primary is {colour!r}; write a colour as #RRGGBB, such as #003399.")
+        branding.check(config)
         root = Path(config.config_file_path).parent
         data_dir = root / "data"
         today = build_date()
@@ -98,6 +95,8 @@ class BuildState:
         if fingerprint != self.fingerprint:
             with self.timed("load and validate"):
                 self.site, self.problems = load_site(data_dir, languages, root, words=required_words())
+                if self.site is not None:
+                    derive_languages(self.site)  # sr-cyrl from sr, before any page is rendered
             if self.site is not None:
                 self.site.site_url = config.site_url or ""
             self.today, self.pages, self.feed_files, self.rendering, self.fingerprint = today, {}, {}, {}, fingerprint
@@ -144,7 +143,7 @@ class BuildState:
         return Path(config.site_dir) / ("" if code == self.site.languages.default else code)
 
     def translation_summary(self) -> str:
-        counts = {code: 0 for code in self.site.languages.codes}
+        counts = {code: 0 for code in self.site.languages.written}
         for warning in self.problems.warnings:
             for code in warning.missing_languages:
                 counts[code] += 1

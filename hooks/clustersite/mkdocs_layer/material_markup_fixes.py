@@ -18,3 +18,11 @@ def valid_markup(html: str) -> str:
     if _TOC_LABEL in html and 'id="__toc"' not in html:
         html = html.replace(_TOC_LABEL, '<label class="md-nav__title">')
     return html
+
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def set_html_lang(html: str, tag: str) -> str:
+    """The page's `<html lang>` as configured, whichever interface texts the theme used for it."""
+    return _HTML_LANG.sub(f'<html lang="{tag}"', html, count=1)

@@ -66,6 +66,7 @@ def theme_globals(site: SiteData, code: str, lastmod: Callable[[str], str] | Non
         "feed_path": f"{prefix}feed.xml",
         "feed_title": words["feed"][code],
         "links": [(words[key][code], f"{prefix}{key.replace('_notice', '')}/") for key in ("legal_notice", "privacy", "accessibility")],
+        "programme_logo": _programme_logo(site, code),
         "html_lang": {c: languages.tag(c) for c in languages.codes},
         "og_locale": {c: og_locale(languages.tag(c)) for c in languages.codes},
         "lastmod": lastmod or (lambda src_uri: ""),
@@ -78,6 +79,14 @@ def theme_globals(site: SiteData, code: str, lastmod: Callable[[str], str] | Non
             for c in languages.codes
         ],
     }
+
+
+def _programme_logo(site: SiteData, code: str) -> dict | None:
+    """The funding programme's logo beside the EU emblem (data/site.yaml), if the site has one."""
+    logo = site.site.programme_logo
+    if logo is None:
+        return None
+    return {"src": logo.file, "alt": logo.alt.get_in(code, site.languages.default)[0], "link": logo.link}
 
 
 def _channels(site: SiteData, code: str, prefix: str) -> dict:

@@ -14,11 +14,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .build_state import BuildState
+from .derived_docs import derived_docs
 from .i18n_languages import suffixed
 
 # static-i18n makes its own File objects from these and leaves them unchanged, so
 # the four language builds of one run share one set: (what they were made for, the files).
 _made: tuple[tuple, list[File]] = ((), [])
+_docs: dict[str, str] = {}  # suffixed src_uri -> Markdown of staff pages made for derived languages
 
 
 def add_generated_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
@@ -45,12 +47,17 @@ def add_generated_files(state: BuildState, files: Files, config: MkDocsConfig) -
             _made = (key, made)
         for file in _made[1]:
             files.append(file)
+        made_docs = derived_docs(files, config, state.site)  # docs/x.sr.md as x.sr-cyrl.md
+        _docs.clear()
+        _docs.update({src_uri: markdown for src_uri, (_, markdown) in made_docs.items()})
+        for file, _ in made_docs.values():
+            files.append(file)
 
 
 def attach_content(state: BuildState, files: Files, code: str) -> None:
     """Give the language's generated files their Markdown, and tell `mkdocs serve --dirty` which changed."""
     with state.timed("attach content"):
-        contents = state.contents(code)
+        contents = {**state.contents(code), **_docs}
         for file in files:
             content = contents.get(file.src_uri)
             if content is not None:

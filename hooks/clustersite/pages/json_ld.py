@@ -156,7 +156,7 @@ def _organizer(site: SiteData, event: Event) -> Organisation | None:
     """The coordinator of the event's project; else its first participant."""
     for project_id in site.projects_of(event):
         project = site.projects[project_id]
-        if not project.coordinator_not_stated:
+        if site.coordinator(project) is not None:
             return site.coordinator(project)
     if event.participants:
         return site.organisations[event.participants[0]]

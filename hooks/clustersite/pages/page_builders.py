@@ -56,7 +56,7 @@ def project_page(site: SiteData, v: Voice, project: Project, today: date) -> Gen
     members = [(m, site.organisations[m.organisation]) for m in project.consortium]
     codes = list(dict.fromkeys(org.country for _, org in members))
     countries = [v.country(code) for code in codes]
-    coordinator = site.coordinator(project) if not project.coordinator_not_stated else None
+    coordinator = site.coordinator(project)
     return page(
         f"projects/{project.id}.md", f"projects/{project.id}/", "project.md.j2", v,
         project=project, members=members, coordinator=coordinator, status=status(project, today),
