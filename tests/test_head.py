@@ -117,7 +117,8 @@ def test_open_graph_and_twitter_tags(site, language):
         assert sorted(value for name, value in found if name == "og:locale:alternate") == sorted(
             value for code, value in locales.items() if code != language)
         assert named["og:type"] == kind, path
-        assert named["twitter:card"] == "summary"
+        assert named["og:image"].startswith("http")  # the page's picture, or the card made at build time
+        assert named["twitter:card"] == "summary_large_image"
 
 
 def test_search_pages_are_noindex_and_out_of_the_sitemap(site):

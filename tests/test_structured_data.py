@@ -71,7 +71,9 @@ def _blocks(site: Path) -> list[tuple[str, dict]]:
     found = []
     for page in sorted(site.rglob("*.html")):
         for text in _BLOCK.findall(page.read_text(encoding="utf-8")):
-            found.append((page.relative_to(site).as_posix(), json.loads(text)))
+            block = json.loads(text)
+            nodes = block["@graph"] if "@graph" in block else [block]  # a list page's items share one block
+            found += [(page.relative_to(site).as_posix(), node) for node in nodes]
     return found
 
 
