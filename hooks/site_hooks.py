@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.html_fixes import valid_markup
+from clustersite.html_fixes import skip_link_first, valid_markup
 from clustersite.mkdocs_bridge import STATE as state
 from clustersite.page_fallback import mark_fallback
 from clustersite.template_cache import TEMPLATES
@@ -59,12 +59,12 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    return valid_markup(output_content)
+    return skip_link_first(valid_markup(output_content))
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     env.bytecode_cache = TEMPLATES
-    env.globals["clustersite"] = state.theme_globals(_language(config))
+    env.globals["clustersite"] = state.theme_globals(_language(config), config)
     return env
 
 
@@ -72,4 +72,4 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_post_build(*, config: MkDocsConfig) -> None:
     code = _language(config)
     state.write_feeds(config, code)
-    state.keep_default_404(config, is_default=code == state.site.languages.default, finished=False)
+    state.keep_404(config, code)

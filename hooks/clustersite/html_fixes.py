@@ -18,3 +18,17 @@ def valid_markup(html: str) -> str:
     if _TOC_LABEL in html and 'id="__toc"' not in html:
         html = html.replace(_TOC_LABEL, '<label class="md-nav__title">')
     return html
+
+
+_SKIP_LINK = re.compile(r'\s*(<a href="#[^"]+" class="md-skip") data-skip-link(>[^<]*</a>)')
+_EMPTY_SKIP = re.compile(r'(<div data-md-component="skip">)\s*(</div>)')
+
+
+def skip_link_first(html: str) -> str:
+    """Move a page's own skip link (marked `data-skip-link`) to Material's empty skip-link place."""
+    found = _SKIP_LINK.search(html)
+    if found is None or not _EMPTY_SKIP.search(html):
+        return html
+    html = html[:found.start()] + html[found.end():]
+    link = found.group(1) + found.group(2)
+    return _EMPTY_SKIP.sub(lambda m: f"{m.group(1)}\n      {link}\n    {m.group(2)}", html, count=1)

@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import background_render, feeds, languages_config, search
+from . import background_render, feeds, languages_config, search, site_chrome
 from .emblem import eu_emblem_svg
 from .loading import data_files, load_site
 from .pages import GeneratedPage, home_overview, pages_for_language
@@ -66,7 +66,8 @@ class BuildState:
     feed_files: dict[str, dict[Path, bytes]] = field(default_factory=dict)  # language -> feeds the worker made
     generated_files: tuple[tuple, list[File]] = ((), [])  # (what they were made for, the File objects)
     previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown before the last data change
-    saved_404: bytes | None = None
+    saved_404: dict[str, bytes] = field(default_factory=dict)  # language -> its "page not found" page
+    short_names: dict[str, str] = field(default_factory=dict)  # language -> site name for small screens
     serving: bool = False  # `mkdocs serve`: search is indexed after the reload, not before
     indexing: threading.Thread | None = None
     writing: list[Future] = field(default_factory=list)  # feeds being written (write_feeds)
@@ -90,6 +91,9 @@ class BuildState:
             self.indexing.join()  # the previous preview build's search index, still being written
             self.indexing = None
         languages = languages_config.from_mkdocs(config)
+        self.short_names, problems = site_chrome.short_names(config.extra.get("short_name"), languages.codes)
+        if problems:
+            raise PluginError("\n".join(problems))
         colour = (config.extra.get("brand") or {}).get("primary", "")
         if colour and not _COLOUR.match(str(colour)):
             raise PluginError(f"mkdocs.yml: extra.brand.primary is {colour!r}; write a colour as #RRGGBB, such as #003399.")
@@ -184,8 +188,8 @@ class BuildState:
 
     # --- theme -------------------------------------------------------------------
 
-    def theme_globals(self, code: str) -> dict:
-        """What the theme overrides show: the footer's funding line and the 404 texts."""
+    def theme_globals(self, code: str, config: MkDocsConfig) -> dict:
+        """What the theme overrides show: the footer's funding line, the short site name and the 404 page."""
         languages = self.site.languages
         words = self.site.catalogue.words
         prefix = "" if code == languages.default else f"{code}/"
@@ -200,12 +204,8 @@ class BuildState:
             "html_lang": {c: languages.tag(c) for c in languages.codes},
             "absolute": absolute_url,
             "default_language": languages.default,
-            "not_found": [
-                {"code": c, "tag": languages.tag(c), "title": words["page_not_found"][c],
-                 "text": words["page_not_found_text"][c], "home": words["go_home"][c],
-                 "home_path": "" if c == languages.default else f"{c}/"}
-                for c in languages.codes
-            ],
+            "not_found": site_chrome.not_found(self.site, code, config.site_url or ""),
+            "short_name": self.short_names.get(code, config.site_name),
         }
 
     # --- on_post_build -------------------------------------------------------------
@@ -233,13 +233,21 @@ class BuildState:
             for write in pending:
                 write.result()
 
-    def keep_default_404(self, config: MkDocsConfig, is_default: bool, finished: bool) -> None:
-        """GitHub Pages serves one /404.html: keep the default language's, which speaks all languages."""
+    def keep_404(self, config: MkDocsConfig, code: str) -> None:
+        """Keep the language's 404 page: every language build writes its own to the same /404.html."""
         path = Path(config.site_dir) / "404.html"
-        if is_default and not finished and path.exists():
-            self.saved_404 = path.read_bytes()
-        if finished and self.saved_404 is not None:
-            path.write_bytes(self.saved_404)
+        if path.exists():
+            self.saved_404[code] = path.read_bytes()
+
+    def write_404s(self, config: MkDocsConfig) -> None:
+        """The default language's 404 page at /404.html (GitHub Pages serves it for every missing
+        address), each other language's at /<code>/404.html, where assets/not-found.js finds it."""
+        default = self.site.languages.default
+        for code, content in self.saved_404.items():
+            folder = Path(config.site_dir) / ("" if code == default else code)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "404.html").write_bytes(content)
+        self.saved_404 = {}
 
     def index_search(self, config: MkDocsConfig) -> None:
         """Build the Pagefind index of the whole site; it splits it by each page's <html lang>."""
