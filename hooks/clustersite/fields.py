@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Any
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from pydantic import AfterValidator, BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, StringConstraints, ValidationInfo
 from pydantic_core import PydanticCustomError, core_schema
@@ -128,6 +128,21 @@ def _check_country(value: str) -> str:
 
 
 Country = Annotated[str, AfterValidator(_check_country)]
+
+
+def _check_language(value: str) -> str:
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise problem(
+            "language_unknown", "this is not a language code",
+            expected="a language code (BCP 47), such as `it`, `en` or `sr-Latn`",
+            hint="use the two-letter ISO 639-1 code of the language, for example `de` for German",
+        ) from None
+    return value
+
+
+LanguageTag = Annotated[str, AfterValidator(_check_language)]
 
 
 # --- links -----------------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from .fields import Country, Day, Id, Link, Localized, Number, OptionalText, Refers, Time, WebUrl, note_record
+from .fields import Country, Day, Id, LanguageTag, Link, Localized, Number, OptionalText, Refers, Time, WebUrl, note_record
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 OrganisationRef = Annotated[Id, Refers("organisations")]
@@ -69,6 +69,9 @@ class Organisation(Record):
     website: WebUrl | None = None
     description: Localized | None = None
     labels: list[Label] = Field(default_factory=list)
+    name_language: LanguageTag | None = Field(
+        None, description="The language the legal name is written in, such as `en`, where it is not the "
+        "country's language; pages mark the name with it (screen readers then say it right).")
 
 
 # --- projects ------------------------------------------------------------------
