@@ -14,7 +14,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-22"
 SUBPATH = "repo"
-SITE_URL = f"http://127.0.0.1:8765/{SUBPATH}/"
+# The browser tests serve the built site on this port (CLUSTERSITE_TEST_PORT, when 8765 is taken).
+PORT = int(os.environ.get("CLUSTERSITE_TEST_PORT", "8765"))
+SITE_URL = f"http://127.0.0.1:{PORT}/{SUBPATH}/"
 LANGUAGE_PREFIXES = {"en": "", "sr": "sr/", "bg": "bg/", "cs": "cs/"}
 
 

@@ -137,7 +137,7 @@ def test_each_language_has_its_own_404_page_linking_every_home(site):
         assert f'placeholder="{SEARCH_PLACEHOLDER[language]}"' in html and FUNDING[language] in html
         for other, prefix in LANGUAGE_PREFIXES.items():  # every home, labelled in its own language
             tag = HTML_LANG[other]
-            assert f'<li><a href="http://127.0.0.1:8765/{SUBPATH}/{prefix}" hreflang="{tag}" lang="{tag}">' in html
+            assert f'<li><a href="{SITE_URL}{prefix}" hreflang="{tag}" lang="{tag}">' in html
         assert 'data-pages="{&#34;bg&#34;: &#34;/repo/bg/404.html&#34;' in html  # where assets/not-found.js finds the others
 
 
