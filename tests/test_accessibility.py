@@ -158,7 +158,9 @@ def test_every_page_type_passes_axe_with_no_console_error_or_failed_request(page
             page.wait_for_selector(".pagefind-ui__result", timeout=10000)
         if name == "404":
             page.wait_for_function("lang => document.documentElement.lang === lang", arg=HTML_LANG[language])
-        problems = violations(page) + page.problems
+        problems = violations(page)
+        page.wait_for_load_state("networkidle")  # the page's own requests, finished before it is left
+        problems += page.problems
         if problems:
             found[name] = problems
     assert found == {}, json.dumps(found, indent=1, ensure_ascii=False)
