@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from browser import PORT
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-22"
 SUBPATH = "repo"
-# The browser tests serve the built site on this port (CLUSTERSITE_TEST_PORT, when 8765 is taken).
-PORT = int(os.environ.get("CLUSTERSITE_TEST_PORT", "8765"))
 SITE_URL = f"http://127.0.0.1:{PORT}/{SUBPATH}/"
 LANGUAGE_PREFIXES = {"en": "", "sr": "sr/", "bg": "bg/", "cs": "cs/"}
 

@@ -8,11 +8,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from clustersite import l10n
-from clustersite.html_fixes import skip_link_first
-from clustersite.language_sitemaps import split
-from clustersite.site_chrome import short_names
-from clustersite.site_data import Languages
+from clustersite.data.site_data import Languages
+from clustersite.mkdocs_layer.language_sitemaps import split
+from clustersite.mkdocs_layer.material_markup_fixes import skip_link_first
+from clustersite.mkdocs_layer.site_chrome import short_names
+from clustersite.pages import l10n
 from conftest import LANGUAGE_PREFIXES, SITE_URL
 
 HTML_LANG = {"en": "en", "sr": "sr-Latn", "bg": "bg", "cs": "cs"}

@@ -3,6 +3,7 @@
     clustersite validate        every problem in data/, with file and line
     clustersite translations    per language, the texts that are missing
     clustersite schema          write schemas/*.schema.json for editors
+    clustersite report          a project's activities for a periodic report (--help for its options)
 """
 
 from __future__ import annotations
@@ -15,21 +16,25 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
 
-from . import languages_config
-from .loading import load_site
-from .schemas import write_schemas
+from .data.json_schemas import write_schemas
+from .data.loading import load_site
+from .mkdocs_layer import i18n_languages, report_command
+from .pages.catalogue_words import required_words
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["report"]:
+        return report_command.main(argv[1:])
     parser = argparse.ArgumentParser(prog="clustersite", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["validate", "translations", "schema"])
+    parser.add_argument("command", choices=["validate", "translations", "schema", "report"])
     parser.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml (default: ./mkdocs.yml)")
     args = parser.parse_args(argv)
     config_path = Path(args.config).resolve()
     root = config_path.parent
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
-        languages = languages_config.from_mkdocs(load_config(str(config_path)))
+        languages = i18n_languages.from_mkdocs(load_config(str(config_path)))
     except (ConfigurationError, PluginError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -37,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_schemas(root / "schemas", languages):
             print(f"wrote {path.relative_to(root)}")
         return 0
-    site, problems = load_site(root / "data", languages, root)
+    site, problems = load_site(root / "data", languages, root, words=required_words())
     if args.command == "validate":
         print(problems.report())
         return 1 if problems.errors else 0

@@ -1,0 +1,235 @@
+"""Checks that need more than one record: unique ids, references, vocabulary, translations."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import record_rules
+from .localized_text import Localized
+from .model import Catalogue, EventsFile, Label, Member, NewsFile, OrganisationsFile, PlacesFile, ProjectFile
+from .parsed_file import ParsedFile
+from .problems import Problem, Severity
+from .record_walk import Kind, walk
+from .site_data import SiteData
+from .validation_notes import Seen
+from .value_types import check_link
+from .yaml_reader import PathItem, Source, format_path
+
+# The targets of links in Markdown and HTML: [text](target), <scheme:target>, href="target",
+# and reference definitions on a line of their own: [label]: target
+_MARKDOWN_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]+)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]+)>|href\s*=\s*[\"']?([^\"'\s>]+)|^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)",
+    re.MULTILINE,
+)
+
+# What a `Refers` mark points at, in the words staff use: Refers.to -> (noun, where it is defined).
+_REGISTRIES: dict[str, tuple[str, str]] = {
+    "organisations": ("organisation", "data/organisations.yaml"),
+    "projects": ("project", "data/projects/"),
+    "places": ("place", "data/places.yaml"),
+}
+_VOCABULARIES = ("event_types", "organisation_types", "audiences")  # sections of data/ui.yaml
+_DOCS = "docs"  # a file under docs/
+
+
+@dataclass(frozen=True)
+class _Lookups:
+    """Where references are looked up; None for a registry whose file failed (no cascades)."""
+
+    known: dict[str, Mapping[str, Any] | None]
+    docs_dir: Path
+
+    @classmethod
+    def of(cls, site: SiteData, complete: dict[str, bool], docs_dir: Path) -> _Lookups:
+        known: dict[str, Mapping[str, Any] | None] = {
+            "organisations": site.organisations, "projects": site.projects, "places": site.places}
+        known = {to: registry if complete[to] else None for to, registry in known.items()}
+        for section in _VOCABULARIES:
+            known[section] = getattr(site.catalogue, section) if complete["catalogue"] else None
+        return cls(known, docs_dir)
+
+
+def cross_file(site: SiteData, parsed: list[ParsedFile], complete: dict[str, bool], docs_dir: Path,
+               words: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every problem that needs more than one field to see.
+
+    `complete` says which registries loaded without errors; references into a
+    registry whose file failed are not checked, so one typo does not cascade.
+
+    Each valid file first gets a quick look at what its validation noted (`Seen`):
+    set lookups and flat loops, no walk. Only a file in which that look finds
+    something is walked record by record (`record_walk`), which words each
+    problem with its path and line. Most files of a healthy site are not walked.
+    `words` are the interface words the pages need from data/ui.yaml.
+    """
+    lookups = _Lookups.of(site, complete, docs_dir)
+    problems: list[Problem] = []
+    problems += duplicate_ids(parsed)
+    if complete["catalogue"]:
+        problems += missing_catalogue_entries(parsed, words)
+    for file in parsed:
+        if not file.valid or _worth_a_walk(file.seen, lookups):
+            problems += _walk_file(file, site, lookups)
+    return problems
+
+
+def _worth_a_walk(seen: Seen, lookups: _Lookups) -> bool:
+    """Whether anything the file's validation noted could be a problem."""
+    for to, values in seen.references.items():
+        if to == _DOCS:
+            if not all((lookups.docs_dir / value).is_file() for value in values):
+                return True
+        elif (known := lookups.known.get(to)) is not None and not known.keys() >= set(values):
+            return True
+    if seen.texts:
+        return True
+    return any(next(record_rules.check(record), None) for record in seen.records)
+
+
+def _walk_file(file: ParsedFile, site: SiteData, lookups: _Lookups) -> list[Problem]:
+    source, strict = file.source, isinstance(file.record, Catalogue)
+    problems: list[Problem] = []
+    for step in walk(file.record):
+        path, value = step.path, step.value
+        if step.kind is Kind.RECORD:
+            problems += [_problem(source, (*path, *_keys(f.field)), f.message, expected=f.expected, found=f.found, hint=f.hint)
+                         for f in record_rules.check(value)]
+        elif step.kind is Kind.TEXT:
+            problems += _check_text(source, path, value, site, strict=strict)
+        elif step.to == _DOCS:
+            if not (lookups.docs_dir / value).is_file():
+                problems.append(_problem(source, path, "the attached file does not exist",
+                                         expected=f"a file at docs/{value}", found="no such file",
+                                         hint="put the file under docs/ or correct the path; paths are relative to docs/"))
+        elif (known := lookups.known.get(step.to)) is not None and value not in known:
+            if step.to in _VOCABULARIES:
+                problems += _unknown_word(source, path, value, known, step.to)
+            else:
+                problems += _unknown_reference(source, path, value, known, step.to)
+    return problems
+
+
+def _keys(field: str | tuple[str | int, ...]) -> tuple[str | int, ...]:
+    return field if isinstance(field, tuple) else (field,)
+
+
+def required_entries(words: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Catalogue section -> the keys it must have: the words given, and every role and label level the model allows."""
+    return {
+        "words": words,
+        "roles": frozenset(typing.get_args(Member.model_fields["role"].annotation)),
+        "label_levels": frozenset(typing.get_args(Label.model_fields["level"].annotation)),
+    }
+
+
+def missing_catalogue_entries(parsed: list[ParsedFile], words: frozenset[str]) -> list[Problem]:
+    """Every word and label the pages need must be in data/ui.yaml."""
+    source, catalogue = next((f.source, f.record) for f in parsed if isinstance(f.record, Catalogue))
+    problems = []
+    for section, keys in required_entries(words).items():
+        present = getattr(catalogue, section)
+        for key in sorted(keys - set(present)):
+            problems.append(_problem(
+                source, (section,), f"the entry `{key}` is missing",
+                expected=f"`{key}:` under `{section}:`, with its text in every language",
+                found="no such entry", hint=f"add `{key}:` with lines for en, sr, bg and cs; the generated pages use it",
+            ))
+    return problems
+
+
+def duplicate_ids(parsed: list[ParsedFile]) -> list[Problem]:
+    """The same id twice in one registry, within a file or across files."""
+    seen: dict[tuple[str, str], tuple[Source, tuple[PathItem, ...]]] = {}
+    problems = []
+    for file in parsed:
+        source = file.source
+        for kind, path, item in _records(file.record):
+            if item is None:
+                continue
+            key = (kind, item.id)
+            if key in seen:
+                first_source, first_path = seen[key]
+                line, _ = first_source.locate(first_path)
+                problems.append(_problem(
+                    source, (*path, "id"), f"the id `{item.id}` is already used",
+                    expected=f"an id no other {kind.rstrip('s')} has",
+                    found=f"`{item.id}`, also at {first_source.file}:{line} ({format_path(first_path)})",
+                    hint="give one of them a different id, or remove the copy",
+                ))
+            else:
+                seen[key] = (source, path)
+    return problems
+
+
+def _records(record: BaseModel) -> Iterator[tuple[str, tuple[PathItem, ...], Any]]:
+    lists = {ProjectFile: "events", EventsFile: "events", OrganisationsFile: "organisations",
+             PlacesFile: "places", NewsFile: "news"}
+    if isinstance(record, ProjectFile):
+        yield "projects", ("project",), getattr(record, "project", None)
+    name = lists.get(type(record))
+    if name:
+        for i, item in enumerate(getattr(record, name, None) or []):
+            yield name, (name, i), item
+
+
+def _unknown_reference(source: Source, path: tuple, value: str, known: Mapping[str, Any], to: str) -> list[Problem]:
+    noun, where = _REGISTRIES[to]
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return [_problem(
+        source, path, f"there is no {noun} with the id `{value}`",
+        expected=f"the id of {'an' if noun[0] in 'aeiou' else 'a'} {noun} in {where}", found=f"`{value}`",
+        hint=f"did you mean `{close[0]}`?" if close else f"add the {noun} to {where}, or correct the id",
+    )]
+
+
+def _unknown_word(source: Source, path: tuple, value: str, words: Mapping[str, Any], section: str) -> list[Problem]:
+    close = difflib.get_close_matches(value, list(words), n=1, cutoff=0.6)
+    return [_problem(
+        source, path, "this type is not in the list of types",
+        expected=f"one of the `{section}` in data/ui.yaml: " + ", ".join(f"`{w}`" for w in words),
+        found=f"`{value}`",
+        hint=(f"did you mean `{close[0]}`?" if close
+              else f"use one of the listed types, or add `{value}` with its labels under `{section}` in data/ui.yaml"),
+    )]
+
+
+def _check_text(source: Source, path: tuple, text: Localized, site: SiteData, *, strict: bool) -> list[Problem]:
+    codes = site.languages.codes
+    if not text.needs_a_look(len(codes)):
+        return []
+    problems = []
+    for language, content in text.items():
+        for match in _MARKDOWN_LINK.finditer(content):
+            target = next(group for group in match.groups() if group)
+            try:
+                check_link(target)
+            except Exception:
+                problems.append(_problem(source, (*path, language), "this text links to an address that is not allowed",
+                                         expected="links starting with https://, http:// or mailto:, or relative links",
+                                         found=f"`{target}`", hint="use the page's https:// address"))
+    missing = [code for code in codes if not text.get(code, "").strip()]
+    if missing:
+        names = ", ".join(f"`{code}`" for code in missing)
+        problems.append(_problem(
+            source, path, f"the text is not translated into {names}",
+            expected=f"a line for each language: {', '.join(codes)}",
+            found="only " + ", ".join(f"`{code}`" for code in text if text[code].strip()),
+            hint=("every word of the interface needs all languages" if strict
+                  else "add the translation; until then visitors see the English text marked 'not yet translated'"),
+            severity=Severity.ERROR if strict else Severity.WARNING,
+            missing_languages=tuple(missing),
+        ))
+    return problems
+
+
+def _problem(source: Source, path: tuple, message: str, **details: Any) -> Problem:
+    line, column = source.locate(path)
+    return Problem(source.file, line, column, format_path(path), message, **details)

@@ -1,0 +1,256 @@
+"""The data model: what each YAML file under data/ may hold.
+
+The classes are the single description of the data. Validation, the JSON Schema
+files editors use for completion, and the page templates all follow from them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+from .dates import Day
+from .localized_text import Localized
+from .reporting_model import AudienceSize, AudienceType, CountryCode
+from .validation_notes import Refers, note_record
+from .value_types import Country, Id, LanguageTag, Link, Number, OptionalText, Time, WebUrl
+
+# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+OrganisationRef = Annotated[Id, Refers("organisations")]
+ProjectRef = Annotated[Id, Refers("projects")]
+PlaceRef = Annotated[Id, Refers("places")]
+EventType = Annotated[Id, Refers("event_types")]
+OrganisationType = Annotated[Id, Refers("organisation_types")]
+DocsFile = Annotated[str, Refers("docs")]
+
+
+class Record(BaseModel):
+    """Base of every record: unknown keys are mistakes, not extensions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class RuledRecord(Record):
+    """A record with rules that compare its fields (record_rules.py); validation notes each one."""
+
+    @model_validator(mode="after")
+    def _note(self, info: ValidationInfo) -> RuledRecord:
+        return note_record(self, info)
+
+
+# --- shared registries -------------------------------------------------------
+
+
+class Place(Record):
+    """A city, named in each language (Beograd / Белград / Bělehrad)."""
+
+    id: Id
+    country: Country
+    name: Localized
+
+
+class Label(RuledRecord):
+    """A cluster-excellence label of the European Cluster Excellence Initiative."""
+
+    level: Literal["bronze", "silver", "gold"]
+    awarded_by: str = "ESCA"
+    awarded: Day | None = None
+    valid_until: Day | None = None
+    note: Localized | None = None
+
+
+class Organisation(Record):
+    """A cluster, agency, ministry or company; shared by every project it joins."""
+
+    id: Id
+    name: str = Field(description="Full legal name, as registered.")
+    short_name: str = Field(description="Short name or acronym.")
+    display_name: Localized | None = Field(None, description="The name as shown, where it differs by language.")
+    type: OrganisationType = Field(description="A key of `organisation_types` in data/ui.yaml.")
+    country: Country
+    place: PlaceRef | None = Field(None, description="A city from data/places.yaml.")
+    website: WebUrl | None = None
+    description: Localized | None = None
+    labels: list[Label] = Field(default_factory=list)
+    name_language: LanguageTag | None = Field(None, description="The legal name's language (`en`) where not the country's.")
+
+
+# --- projects ------------------------------------------------------------------
+
+
+class Money(Record):
+    amount: Number = Field(gt=0)
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, such as EUR.")
+
+
+class FundingShare(Record):
+    source: Localized
+    share: Number = Field(gt=0, le=100, description="Percentage of the total budget.")
+
+
+class Member(Record):
+    organisation: OrganisationRef
+    role: Literal["coordinator", "partner", "associated"]
+
+
+class Project(RuledRecord):
+    """A funded project with its consortium; its events live in the same file."""
+
+    id: Id
+    acronym: str
+    title: Localized
+    summary: Localized
+    objectives: Localized | None = None
+    body: Localized | None = None
+    programme: Localized
+    call: OptionalText = None
+    grant_agreement: OptionalText = None
+    start: Day | None = Field(None, description="Leave out when the sources do not give it.")
+    end: Day
+    duration_months: int | None = Field(None, gt=0, description="Stated duration; must agree with the dates.")
+    budget: Money | None = None
+    funding: list[FundingShare] = Field(default_factory=list)
+    consortium: list[Member] = Field(min_length=1)
+    coordinator_not_stated: bool = Field(
+        False, description="Set to true when the sources do not say which partner leads the project."
+    )
+    website: WebUrl | None = None
+
+    @property
+    def derived_months(self) -> int | None:
+        if self.start is None:
+            return None
+        days = (self.end.last - self.start.first).days + 1
+        return round(days / 30.436875)
+
+
+# --- events --------------------------------------------------------------------
+
+
+class Location(RuledRecord):
+    place: PlaceRef | None = Field(None, description="A city from data/places.yaml.")
+    venue: Localized | None = None
+    address: OptionalText = None
+    online: bool = False
+
+
+class Session(Record):
+    title: Localized
+    time: Time | None = None
+    track: Localized | None = Field(None, description="Name of the parallel stream, such as 'Block I'.")
+    items: list[Localized] = Field(default_factory=list)
+
+
+class AgendaDay(Record):
+    title: Localized | None = None
+    date: Day | None = None
+    sessions: list[Session] = Field(min_length=1)
+
+
+class Attachment(Record):
+    file: DocsFile = Field(description="Path under docs/, such as files/agenda.pdf.")
+    title: Localized
+    language: str
+
+
+class ExternalLink(Record):
+    url: Link
+    title: Localized
+
+
+class Event(RuledRecord):
+    """One dated activity of the timeline."""
+
+    id: Id
+    projects: list[ProjectRef] = Field(default_factory=list, description="Projects the event belongs to; defaults to the file's project.")
+    type: EventType = Field(description="A key of `event_types` in data/ui.yaml.")
+    date: Day
+    end: Day | None = None
+    time: Time | None = None
+    location: Location | None = None
+    title: Localized
+    summary: Localized
+    body: Localized | None = None
+    agenda: list[AgendaDay] = Field(default_factory=list)
+    participants: list[OrganisationRef] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)
+    links: list[ExternalLink] = Field(default_factory=list)
+    # For reports (reporting_model.py); optional, as sources often lack them.
+    audience: list[AudienceType] = Field(default_factory=list, description="Who it reached: keys of `audiences` in data/ui.yaml.")
+    audience_size: AudienceSize | None = Field(None, description="People reached: a number, or `about: 120` / `at_least: 50`.")
+    countries_addressed: list[CountryCode] = Field(default_factory=list, description="ISO codes of the countries addressed.")
+    lead: OrganisationRef | None = Field(None, description="The partner that organised it.")
+
+    @property
+    def last_day(self) -> Day:
+        return self.end or self.date
+
+
+class NewsItem(Record):
+    id: Id
+    date: Day
+    title: Localized
+    summary: Localized
+    body: Localized | None = None
+    projects: list[ProjectRef] = Field(default_factory=list)
+    organisations: list[OrganisationRef] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)
+    links: list[ExternalLink] = Field(default_factory=list)
+
+
+# --- files -------------------------------------------------------------------------
+
+
+class ProjectFile(Record):
+    """data/projects/<id>.yaml: one project and its events. Copy one to start a new project."""
+
+    project: Project
+    events: list[Event] = Field(default_factory=list)
+
+
+class EventsFile(Record):
+    """data/events.yaml: events that belong to no single project."""
+
+    events: list[Event] = Field(default_factory=list)
+
+
+class OrganisationsFile(Record):
+    """data/organisations.yaml: every organisation any project names."""
+
+    organisations: list[Organisation]
+
+
+class PlacesFile(Record):
+    """data/places.yaml: cities, with their names in each language."""
+
+    places: list[Place]
+
+
+class NewsFile(Record):
+    """data/news.yaml: news items."""
+
+    news: list[NewsItem] = Field(default_factory=list)
+
+
+class Funding(Record):
+    statement: Localized
+    disclaimer: Localized
+
+
+class SiteFile(Record):
+    """data/site.yaml: wording that belongs to the whole site."""
+
+    funding: Funding
+    contact: Localized | None = None
+
+
+class Catalogue(Record):
+    """data/ui.yaml: every word the generated pages use, in every language."""
+
+    words: dict[str, Localized]
+    event_types: dict[str, Localized]
+    organisation_types: dict[str, Localized]
+    roles: dict[str, Localized]
+    label_levels: dict[str, Localized]
+    audiences: dict[str, Localized] = Field(default_factory=dict, description="Who events reach (an event's `audience`).")
