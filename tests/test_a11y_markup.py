@@ -80,10 +80,10 @@ def test_switcher_marks_the_current_language_and_the_menu_button_is_a_button(sit
 def test_short_names_are_checked_against_the_languages():
     assert short_names({"en": " Short "}, ("en", "cs")) == ({"en": "Short"}, [])
     assert short_names(None, ("en",)) == ({}, [])
-    names, problems = short_names({"de": "Kurz", "cs": ""}, ("en", "cs"))
-    assert names == {}
+    names, problems = short_names({"de": "Kurz", "cz": "Krátký", "cs": ""}, ("en", "cs"))
+    assert names == {}  # German is not built: left alone
     assert problems == [
-        "mkdocs.yml: extra.short_name.de: `de` is not one of the site's languages (en, cs); use their codes as in plugins.i18n.languages.",
+        "mkdocs.yml: extra.short_name.cz: `cz` is not a language code; use the codes of plugins.i18n.languages (en, cs).",
         "mkdocs.yml: extra.short_name.cs: write the short name as text, such as `Cluster Excellence`.",
     ]
     assert short_names("Short", ("en",))[1][0].startswith("mkdocs.yml: extra.short_name should list a short name per language")

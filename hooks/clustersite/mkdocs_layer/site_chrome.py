@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from babel import Locale, UnknownLocaleError
+
 from ..data.site_data import SiteData
 
 
@@ -18,8 +20,10 @@ def short_names(value: object, codes: tuple[str, ...]) -> tuple[dict[str, str], 
     names = {}
     for code, name in value.items():
         if code not in codes:
-            problems.append(f"{where}.{code}: `{code}` is not one of the site's languages ({', '.join(codes)}); "
-                            "use their codes as in plugins.i18n.languages.")
+            # A language the site does not build (any more) is left alone; a code that is none is a mistake.
+            if not _is_language(str(code)):
+                problems.append(f"{where}.{code}: `{code}` is not a language code; use the codes of "
+                                f"plugins.i18n.languages ({', '.join(codes)}).")
         elif not isinstance(name, str) or not name.strip():
             problems.append(f"{where}.{code}: write the short name as text, such as `Cluster Excellence`.")
         else:
@@ -49,3 +53,11 @@ def not_found(site: SiteData, code: str, site_url: str) -> dict:
         "homes": [{"href": home(c), "tag": languages.tag(c), "label": words["go_home"][c]} for c in languages.codes],
         "home_urls": {c: home(c) for c in languages.codes},  # the language switcher's links on this page
     }
+
+
+def _is_language(code: str) -> bool:
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
