@@ -174,7 +174,7 @@ def test_unknown_country_code(data):
 def test_yaml_11_implicit_types_stay_text(data):
     """NO (Norway), yes/on, 08:30 and 0123 are what staff typed, not booleans or numbers."""
     edit(data / "places.yaml", "places:\n", "places:\n  - id: oslo\n    country: NO\n    name: {en: yes, sr: on, bg: Осло, cs: '0123'}\n")
-    edit(data / "events.yaml", 'time: "13:00"', "time: 08:30")
+    edit(data / "events.yaml", '    time: "11:00"', "    time: 08:30")
     edit(data / "projects" / "trace-kei.yaml", "call: COS-CLUSTER-2015-3-02", "call: 0123")
     site, problems = load_site(data, LANGUAGES, data.parent)
     assert problems.items == []

@@ -54,7 +54,7 @@ class Label(RuledRecord):
     """A cluster-excellence label of the European Cluster Excellence Initiative."""
 
     level: Literal["bronze", "silver", "gold"]
-    awarded_by: str = "ESCA"
+    awarded_by: str | None = Field(None, description="Who awarded the label, where a source says so, such as ESCA.")
     awarded: Day | None = None
     valid_until: Day | None = None
     note: Localized | None = None
