@@ -18,6 +18,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return  # a language build inside static-i18n's loop; the outer build finishes last
     outputs.write_404s(state, config)
     outputs.write_language_sitemaps(state, config)
+    outputs.write_robots(config)
     outputs.index_search(state, config)
     outputs.finish_writing(state)  # the feeds, written meanwhile (Pagefind reads only the HTML pages)
     log.info(state.translation_summary())

@@ -60,6 +60,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return mark_fallback(markdown, page, code, state.site, log)
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    theme_context.describe_page(page, html)
+    return html
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return valid_markup(output)
 
@@ -70,7 +75,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     env.bytecode_cache = TEMPLATES
-    env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config), config)
+    env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config), config, lastmod=state.lastmod)
     return env
 
 

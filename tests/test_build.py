@@ -57,7 +57,7 @@ def test_head_has_canonical_and_open_graph_and_leaves_hreflang_to_the_sitemap(si
     # versions are in the sitemaps (test below), and the only alternate in <head> is the feed.
     assert re.findall(r'<link rel="alternate"[^>]*>', html) == [
         '<link rel="alternate" type="application/atom+xml" href="../../feed.xml" title="Новини и събития (Atom)">']
-    assert '<meta property="og:locale" content="bg">' in html
+    assert '<meta property="og:locale" content="bg_BG">' in html
     assert '<meta property="og:title" content="Сдружение „Клъстер за енергийна ефективност“ (ENEF)">' in html
 
 

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from .dates import Day
+from .event_fields import Online, TimeZone
 from .localized_text import Localized
 from .reporting_model import AudienceSize, AudienceType, CountryCode
 from .validation_notes import Refers, note_record
@@ -48,6 +49,7 @@ class Place(Record):
     id: Id
     country: Country
     name: Localized
+    timezone: TimeZone | None = Field(None, description="IANA time zone, such as Europe/Madrid; needed where the country has several.")
 
 
 class Label(RuledRecord):
@@ -132,7 +134,7 @@ class Location(RuledRecord):
     place: PlaceRef | None = Field(None, description="A city from data/places.yaml.")
     venue: Localized | None = None
     address: OptionalText = None
-    online: bool = False
+    online: Online = Field(False, description="true, or the web address where people join; with a place, the event is hybrid.")
 
 
 class Session(Record):
@@ -168,6 +170,8 @@ class Event(RuledRecord):
     date: Day
     end: Day | None = None
     time: Time | None = None
+    end_time: Time | None = Field(None, description="When the event ends, on its last day (HH:MM).")
+    timezone: TimeZone | None = Field(None, description="IANA time zone of the times; defaults to the place's.")
     location: Location | None = None
     title: Localized
     summary: Localized

@@ -3,14 +3,17 @@ the 404 page, marker fills."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from ..data.site_data import SiteData
 from ..pages.eu_emblem import eu_emblem_svg
+from ..pages.head_meta import og_locale, page_description
 from ..pages.home_overview import home_overview
 from ..pages.safe_text import inline_markdown, markdown_html
 from . import site_chrome
@@ -35,6 +38,13 @@ def fill_markers(site: SiteData, today: date, markdown: str, code: str) -> str:
     return markdown
 
 
+def describe_page(page: Page, html: str) -> None:
+    """The page's own description, at most 160 characters, for <meta name="description"> (else the site's)."""
+    description = page_description(page.meta.get("description"), html)
+    if description:
+        page.meta["description"] = description
+
+
 def check_short_names(config: MkDocsConfig, codes: tuple[str, ...]) -> None:
     """Stop the build with every mistake in mkdocs.yml's `extra.short_name`."""
     problems = site_chrome.short_names(config.extra.get("short_name"), codes)[1]
@@ -42,8 +52,8 @@ def check_short_names(config: MkDocsConfig, codes: tuple[str, ...]) -> None:
         raise PluginError("\n".join(problems))
 
 
-def theme_globals(site: SiteData, code: str, config: MkDocsConfig) -> dict:
-    """What the theme overrides show: the footer's funding line, the short site name and the 404 page."""
+def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Callable[[str], str] | None = None) -> dict:
+    """What the theme overrides show: the footer's funding line, the short site name, the 404 page, head and sitemap data."""
     languages = site.languages
     words = site.catalogue.words
     prefix = "" if code == languages.default else f"{code}/"
@@ -56,6 +66,8 @@ def theme_globals(site: SiteData, code: str, config: MkDocsConfig) -> dict:
         "feed_title": words["feed"][code],
         "links": [(words[key][code], f"{prefix}{key.replace('_notice', '')}/") for key in ("legal_notice", "privacy", "accessibility")],
         "html_lang": {c: languages.tag(c) for c in languages.codes},
+        "og_locale": {c: og_locale(languages.tag(c)) for c in languages.codes},
+        "lastmod": lastmod or (lambda src_uri: ""),
         "absolute": absolute_url,
         "default_language": languages.default,
         "not_found": site_chrome.not_found(site, code, config.site_url or ""),
