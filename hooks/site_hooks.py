@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import theme_context, virtual_files
+from clustersite.mkdocs_layer import picture_outputs, theme_context, virtual_files
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.material_markup_fixes import skip_link_first, valid_markup
@@ -75,7 +75,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     env.bytecode_cache = TEMPLATES
-    env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config), config, lastmod=state.lastmod)
+    env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config), config, lastmod=state.lastmod,
+                                                             root_url=state.root_url)
     return env
 
 
@@ -83,4 +84,5 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_post_build(*, config: MkDocsConfig) -> None:
     code = _language(config)
     outputs.write_feeds(state, config, code)
+    picture_outputs.write_pictures(state, config, code)
     outputs.keep_404(config, code)

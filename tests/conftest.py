@@ -64,3 +64,36 @@ def project_copy(tmp_path) -> Path:
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
+
+
+DISSEMINATION = ROOT / "tests" / "fixtures" / "dissemination"
+
+
+def assemble_fixture_site(fixture: Path, target: Path) -> Path:
+    """A project folder: the generator's own files (config, hooks, theme, UI words, styles) and the fixture's data and docs."""
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(fixture / "data", target / "data")
+    shutil.copytree(fixture / "docs", target / "docs")
+    shutil.copy(ROOT / "data" / "ui.yaml", target / "data" / "ui.yaml")
+    for asset in (ROOT / "docs" / "assets").iterdir():
+        if asset.suffix in (".css", ".js"):
+            shutil.copy(asset, target / "docs" / "assets" / asset.name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def dissemination_build(tmp_path_factory):
+    """The dissemination fixture site, built once under a project subpath: (served folder, project folder, build result).
+
+    Built without --strict: the fixture leaves one alt text untranslated on purpose,
+    which is a warning, and the tests read the warnings from the result.
+    """
+    project = assemble_fixture_site(DISSEMINATION, tmp_path_factory.mktemp("dissemination-project"))
+    www = tmp_path_factory.mktemp("dissemination-www")
+    before = (tree_digest(project / "docs"), tree_digest(project / "data"))
+    result = run_build(www / SUBPATH, config=project / "mkdocs.yml", strict=False)
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert (tree_digest(project / "docs"), tree_digest(project / "data")) == before, "the build wrote into docs/ or data/"
+    return www, project, result

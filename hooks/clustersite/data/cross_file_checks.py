@@ -13,11 +13,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import record_rules
+from .image_facts import unreadable_picture
 from .localized_text import Localized
 from .model import Catalogue, EventsFile, Label, Member, NewsFile, OrganisationsFile, PlacesFile, ProjectFile
+from .offsite_pictures import remote_pictures
 from .parsed_file import ParsedFile
 from .problems import Problem, Severity
 from .record_walk import Kind, walk
+from .results_model import ResultsFile
 from .site_data import SiteData
 from .validation_notes import Seen
 from .value_types import check_link
@@ -37,7 +40,7 @@ _REGISTRIES: dict[str, tuple[str, str]] = {
     "projects": ("project", "data/projects/"),
     "places": ("place", "data/places.yaml"),
 }
-_VOCABULARIES = ("event_types", "organisation_types", "audiences")  # sections of data/ui.yaml
+_VOCABULARIES = ("event_types", "organisation_types", "audiences", "result_types")  # sections of data/ui.yaml
 _DOCS = "docs"  # a file under docs/
 
 
@@ -87,7 +90,7 @@ def _worth_a_walk(seen: Seen, lookups: _Lookups) -> bool:
     """Whether anything the file's validation noted could be a problem."""
     for to, values in seen.references.items():
         if to == _DOCS:
-            if not all((lookups.docs_dir / value).is_file() for value in values):
+            if not all((lookups.docs_dir / value).is_file() and not unreadable_picture(lookups.docs_dir / value) for value in values):
                 return True
         elif (known := lookups.known.get(to)) is not None and not known.keys() >= set(values):
             return True
@@ -111,6 +114,10 @@ def _walk_file(file: ParsedFile, site: SiteData, lookups: _Lookups) -> list[Prob
                 problems.append(_problem(source, path, "the attached file does not exist",
                                          expected=f"a file at docs/{value}", found="no such file",
                                          hint="put the file under docs/ or correct the path; paths are relative to docs/"))
+            elif unreadable_picture(lookups.docs_dir / value):
+                problems.append(_problem(source, path, "this picture cannot be read", expected="a PNG, JPEG or WebP file, "
+                                         "or an SVG with a viewBox", found=f"docs/{value}, which is not one of these inside",
+                                         hint="open the picture and save it again as PNG, JPEG or WebP"))
         elif (known := lookups.known.get(step.to)) is not None and value not in known:
             if step.to in _VOCABULARIES:
                 problems += _unknown_word(source, path, value, known, step.to)
@@ -173,7 +180,7 @@ def duplicate_ids(parsed: list[ParsedFile]) -> list[Problem]:
 
 def _records(record: BaseModel) -> Iterator[tuple[str, tuple[PathItem, ...], Any]]:
     lists = {ProjectFile: "events", EventsFile: "events", OrganisationsFile: "organisations",
-             PlacesFile: "places", NewsFile: "news"}
+             PlacesFile: "places", NewsFile: "news", ResultsFile: "results"}
     if isinstance(record, ProjectFile):
         yield "projects", ("project",), getattr(record, "project", None)
     name = lists.get(type(record))
@@ -217,6 +224,11 @@ def _check_text(source: Source, path: tuple, text: Localized, site: SiteData, *,
                 problems.append(_problem(source, (*path, language), "this text links to an address that is not allowed",
                                          expected="links starting with https://, http:// or mailto:, or relative links",
                                          found=f"`{target}`", hint="use the page's https:// address"))
+        problems += [_problem(source, (*path, language), "this text shows a picture from another site",
+                              expected="pictures stored with the site, under docs/assets/", found=f"`{url}`",
+                              hint="put the file under docs/assets/ and show it through the item's `images:` list: "
+                                   "a picture on another host is a request to a third party on every visit")
+                     for url in remote_pictures(content)]
     missing = [code for code in codes if not text.get(code, "").strip()]
     if missing:
         names = ", ".join(f"`{code}`" for code in missing)

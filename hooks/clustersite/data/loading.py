@@ -17,11 +17,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import cross_file_checks
+from . import cross_file_checks, image_facts
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
 from .parsed_file import ParsedFile
 from .problems import Problem, Problems, display_path
 from .reporting_model import ReportingFile
+from .results_model import ResultsFile
 from .site_data import Languages, SiteData
 from .validation_errors import validate_file
 from .validation_notes import Seen, validation_context
@@ -36,6 +37,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "events.yaml": EventsFile,
     "news.yaml": NewsFile,
     "reporting.yaml": ReportingFile,  # optional: without it, reports name activities by the site's event types
+    "results.yaml": ResultsFile,
 }
 REQUIRED_FILES = ("site.yaml", "ui.yaml", "places.yaml", "organisations.yaml")
 PROJECTS_DIR = "projects"
@@ -80,6 +82,9 @@ def load_site(data_dir: Path, languages: Languages, root: Path | None = None, *,
         problems.extend(cross_file_checks.cross_file(site, parsed, complete, data_dir.parent / "docs", words))
     if problems.errors:
         return None, problems
+    docs_dir = data_dir.parent / "docs"
+    site.file_sizes = {r.file: (docs_dir / r.file).stat().st_size for r in site.results.values() if r.file}
+    site.images = image_facts.facts_of(docs_dir, site.image_files())
     return site, problems
 
 
@@ -175,7 +180,7 @@ def _assemble(parsed: list[ParsedFile], languages: Languages) -> SiteData:
     (`SiteData.projects_of`). Records of files that failed are
     missing; the caller returns the site only when nothing failed.
     """
-    pieces: dict[str, Any] = {"places": {}, "organisations": {}, "projects": {}, "events": {}, "news": {}}
+    pieces: dict[str, Any] = {"places": {}, "organisations": {}, "projects": {}, "events": {}, "news": {}, "results": {}}
     site_file = catalogue = reporting = None
     event_projects: dict[str, tuple[str, ...]] = {}  # an event in a project's file belongs to that project first
     sources: dict[str, str] = {}  # `events/<id>`, `projects/<id>` -> the data file that holds the record
@@ -202,6 +207,8 @@ def _assemble(parsed: list[ParsedFile], languages: Languages) -> SiteData:
             keep("organisations", getattr(record, "organisations", None) or [])
         elif isinstance(record, NewsFile):
             keep("news", getattr(record, "news", None) or [])
+        elif isinstance(record, ResultsFile):
+            keep("results", getattr(record, "results", None) or [])
         elif isinstance(record, (ProjectFile, EventsFile)):
             project = getattr(record, "project", None)
             keep("projects", [project])

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import Field
 
 from .dates import Day
+from .dissemination_fields import HttpsUrl, LogoFile
+from .dissemination_model import Hero, OrganisationContact, Picture, SiteContact, SocialPlatform
 from .event_fields import Online, TimeZone
 from .localized_text import Localized
+from .record_base import Record, RuledRecord
 from .reporting_model import AudienceSize, AudienceType, CountryCode
-from .validation_notes import Refers, note_record
+from .validation_notes import Refers
 from .value_types import Country, Id, LanguageTag, Link, Number, OptionalText, Time, WebUrl
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
@@ -24,20 +27,6 @@ PlaceRef = Annotated[Id, Refers("places")]
 EventType = Annotated[Id, Refers("event_types")]
 OrganisationType = Annotated[Id, Refers("organisation_types")]
 DocsFile = Annotated[str, Refers("docs")]
-
-
-class Record(BaseModel):
-    """Base of every record: unknown keys are mistakes, not extensions."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class RuledRecord(Record):
-    """A record with rules that compare its fields (record_rules.py); validation notes each one."""
-
-    @model_validator(mode="after")
-    def _note(self, info: ValidationInfo) -> RuledRecord:
-        return note_record(self, info)
 
 
 # --- shared registries -------------------------------------------------------
@@ -72,7 +61,9 @@ class Organisation(Record):
     type: OrganisationType = Field(description="A key of `organisation_types` in data/ui.yaml.")
     country: Country
     place: PlaceRef | None = Field(None, description="A city from data/places.yaml.")
-    website: WebUrl | None = None
+    website: HttpsUrl | None = Field(None, description="The organisation's own site, starting with https://.")
+    logo: LogoFile | None = Field(None, description="A file under docs/assets/ (SVG, PNG, JPEG or WebP), such as assets/logos/enef.svg.")
+    contact: OrganisationContact | None = Field(None, description="The organisation's own address and number, never a person's.")
     description: Localized | None = None
     labels: list[Label] = Field(default_factory=list)
     name_language: LanguageTag | None = Field(None, description="The legal name's language (`en`) where not the country's.")
@@ -185,6 +176,7 @@ class Event(RuledRecord):
     audience_size: AudienceSize | None = Field(None, description="People reached: a number, or `about: 120` / `at_least: 50`.")
     countries_addressed: list[CountryCode] = Field(default_factory=list, description="ISO codes of the countries addressed.")
     lead: OrganisationRef | None = Field(None, description="The partner that organised it.")
+    images: list[Picture] = Field(default_factory=list, description="Photos; the first one is the event's thumbnail.")
 
     @property
     def last_day(self) -> Day:
@@ -201,6 +193,7 @@ class NewsItem(Record):
     organisations: list[OrganisationRef] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
     links: list[ExternalLink] = Field(default_factory=list)
+    images: list[Picture] = Field(default_factory=list, description="Photos; the first one is the item's thumbnail.")
 
 
 # --- files -------------------------------------------------------------------------
@@ -237,8 +230,10 @@ class NewsFile(Record):
     news: list[NewsItem] = Field(default_factory=list)
 
 
-class Funding(Record):
-    statement: Localized
+class Funding(RuledRecord):
+    wording: Literal["funded", "co-funded"] = Field(
+        "funded", description="`funded` (Funded by the European Union) or `co-funded` (Co-funded by the European Union).")
+    statement: Localized = Field(description="The statement beside the EU emblem, in each language, matching `wording`.")
     disclaimer: Localized
 
 
@@ -246,7 +241,10 @@ class SiteFile(Record):
     """data/site.yaml: wording that belongs to the whole site."""
 
     funding: Funding
-    contact: Localized | None = None
+    hero: Hero | None = None
+    contact: SiteContact | None = Field(None, description="The project's own e-mail, and optionally phone and postal address.")
+    social: dict[SocialPlatform, HttpsUrl] = Field(default_factory=dict, description="Platform -> the profile's https:// address.")
+    newsletter: HttpsUrl | None = Field(None, description="The newsletter's sign-up page.")
 
 
 class Catalogue(Record):
@@ -258,3 +256,4 @@ class Catalogue(Record):
     roles: dict[str, Localized]
     label_levels: dict[str, Localized]
     audiences: dict[str, Localized] = Field(default_factory=dict, description="Who events reach (an event's `audience`).")
+    result_types: dict[str, Localized] = Field(default_factory=dict, description="Kinds of results (data/results.yaml).")

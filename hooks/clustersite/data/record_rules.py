@@ -11,8 +11,9 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from .model import Event, Label, Location, Project
+from .model import Event, Funding, Label, Location, Picture, Project
 from .reporting_model import Estimate, ReportingFile
+from .results_model import Result
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,12 @@ def check(record: BaseModel) -> Iterator[Finding]:
         yield from _location(record)
     elif isinstance(record, ReportingFile):
         yield from _reporting(record)
+    elif isinstance(record, Picture):
+        yield from _picture(record)
+    elif isinstance(record, Result):
+        yield from _result(record)
+    elif isinstance(record, Funding):
+        yield from _funding(record)
 
 
 def _project(project: Project) -> Iterator[Finding]:
@@ -125,3 +132,30 @@ def _reporting(reporting: ReportingFile) -> Iterator[Finding]:
                               f"`{event_type}` under \"{first[event_type]}\" and \"{category.name}\"",
                               "remove it from one of the two categories")
             first.setdefault(event_type, category.name)
+
+
+def _picture(picture: Picture) -> Iterator[Finding]:
+    if not picture.alt and not picture.decorative:
+        yield Finding("alt", "the picture has no alt text",
+                      "`alt:` with what the picture shows, in each language", "no alt text",
+                      "describe the picture for people who cannot see it, or add `decorative: true` if it adds nothing")
+
+
+def _result(result: Result) -> Iterator[Finding]:
+    if result.file and result.url:
+        yield Finding("url", "the result has both a file and a link",
+                      "either `file:` (a document under docs/) or `url:` (where it is published)", "both",
+                      "keep the one visitors should open; put the other in the summary if needed")
+
+
+# The English statement the EU's visibility rules prescribe for each wording.
+EU_STATEMENTS = {"funded": "Funded by the European Union", "co-funded": "Co-funded by the European Union"}
+
+
+def _funding(funding: Funding) -> Iterator[Finding]:
+    wanted = EU_STATEMENTS[funding.wording]
+    english = funding.statement.get("en")
+    if english is not None and english.strip().rstrip(".") != wanted:
+        yield Finding("statement", f"the English statement does not match `wording: {funding.wording}`",
+                      f"`en: {wanted}`", f"`{english}`",
+                      "write the statement your grant agreement prescribes, or change `wording`")

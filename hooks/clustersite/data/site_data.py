@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-from .model import Catalogue, Event, NewsItem, Organisation, Place, Project, SiteFile
+from .image_facts import ImageFact
+from .model import Catalogue, Event, NewsItem, Organisation, Picture, Place, Project, SiteFile
 from .reporting_model import ReportingFile
+from .results_model import Result
 
 T = TypeVar("T")
 
@@ -44,6 +46,24 @@ class SiteData:
     news: dict[str, NewsItem]
     event_projects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> project ids
     reporting: ReportingFile | None = None  # data/reporting.yaml, when the site has one
+    results: dict[str, Result] = field(default_factory=dict)
+    file_sizes: dict[str, int] = field(default_factory=dict)  # result file under docs/ -> bytes
+    images: dict[str, ImageFact] = field(default_factory=dict)  # logo or picture under docs/ -> its size and digest
+
+    def pictures(self) -> list[Picture]:
+        """Every picture of an event or news item."""
+        return [picture for item in (*self.events.values(), *self.news.values()) for picture in item.images]
+
+    def image_files(self) -> set[str]:
+        """Every logo and picture the data names."""
+        return {org.logo for org in self.organisations.values() if org.logo} | {p.file for p in self.pictures()}
+
+    @cached_property
+    def results_newest_first(self) -> list[Result]:
+        return sorted(self.results.values(), key=lambda r: (r.date, r.id), reverse=True)
+
+    def results_of_project(self, project_id: str) -> list[Result]:
+        return [r for r in self.results_newest_first if r.project == project_id]
     sources: dict[str, str] = field(default_factory=dict)  # `events/<id>`, `projects/<id>` -> its data file
     site_url: str = ""  # mkdocs.yml's site_url, for absolute links in feeds and structured data
 

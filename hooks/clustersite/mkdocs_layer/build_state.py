@@ -62,6 +62,7 @@ class BuildState:
     rendering: dict[str, Future] = field(default_factory=dict)  # languages a worker process renders (language_worker)
     feed_files: dict[str, dict[Path, bytes]] = field(default_factory=dict)  # language -> feeds the worker made
     previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown the last run built
+    root_url: str = ""  # site_url of the default language's build: files under docs/ are published there once
     serving: bool = False  # `mkdocs serve`: pages render in-process, search is indexed after the reload
     source_dates: dict[str, date] = field(default_factory=dict)  # data/ and docs/ files -> last commit (page_dates)
     timings: Counter = field(default_factory=Counter)  # seconds spent per step, for benchmarks/build_benchmark.py
@@ -77,6 +78,8 @@ class BuildState:
     def prepare(self, config: MkDocsConfig) -> Languages:
         """Check the configuration, then load data/ if any of its files changed."""
         languages = i18n_languages.from_mkdocs(config)
+        if not inner_build(config):
+            self.root_url = config.site_url or ""
         colour = (config.extra.get("brand") or {}).get("primary", "")
         if colour and not _COLOUR.match(str(colour)):
             raise PluginError(f"mkdocs.yml: extra.brand.primary is {colour!r}; write a colour as #RRGGBB, such as #003399.")
@@ -85,7 +88,10 @@ class BuildState:
         today = build_date()
         if not inner_build(config):
             self.source_dates = commit_dates(root, today)
-        fingerprint = (_fingerprint(data_dir), languages, today)
+        # Not the site names: static-i18n sets config.site_name to each language's in turn, which would make
+        # every language build load data/ again (and repeat its warnings).
+        same_languages = (languages.codes, languages.default, languages.html_lang)
+        fingerprint = (_fingerprint(data_dir), _files_fingerprint(root / "docs"), same_languages, today)
         if self.site is not None and not inner_build(config):
             # What the last run built: `mkdocs serve --dirty` rebuilds only the pages that differ from it.
             self.previous = self.contents()
@@ -162,3 +168,11 @@ def _fingerprint(data_dir: Path) -> tuple:
         stats.append((str(path), stat.st_mtime_ns, stat.st_size))
     listing = tuple(sorted(str(p) for p in data_dir.rglob("*"))) if data_dir.exists() else ()
     return tuple(stats), listing
+
+
+def _files_fingerprint(docs_dir: Path) -> tuple:
+    """The files under docs/ other than pages: data/ measures pictures and documents there (sizes, digests)."""
+    if not docs_dir.exists():
+        return ()
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in docs_dir.rglob("*")
+                        if p.is_file() and p.suffix != ".md"))

@@ -12,19 +12,24 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from ..data.site_data import SiteData
+from ..pages import og_card
+from ..pages.dissemination_pages import contact_details, hero, social_links
 from ..pages.eu_emblem import eu_emblem_svg
 from ..pages.head_meta import og_locale, page_description
 from ..pages.home_overview import home_overview
-from ..pages.safe_text import inline_markdown, markdown_html
+from ..pages.safe_text import inline_markdown
 from . import site_chrome
 
 HOME_MARKER = "<!-- clustersite:home-overview -->"
+HERO_MARKER = "<!-- clustersite:hero -->"
 DISCLAIMER_MARKER = "<!-- clustersite:disclaimer -->"
 CONTACT_MARKER = "<!-- clustersite:contact -->"
 
 
 def fill_markers(site: SiteData, today: date, markdown: str, code: str) -> str:
     """Put generated parts where staff pages ask for them with a marker comment."""
+    if HERO_MARKER in markdown:
+        markdown = markdown.replace(HERO_MARKER, hero(site, code))
     if HOME_MARKER in markdown:
         markdown = markdown.replace(HOME_MARKER, home_overview(site, code, today))
     if DISCLAIMER_MARKER in markdown:
@@ -33,8 +38,8 @@ def fill_markers(site: SiteData, today: date, markdown: str, code: str) -> str:
     if CONTACT_MARKER in markdown:
         if site.site.contact is None:
             raise PluginError(f"A page in docs/ shows the site's contact ({CONTACT_MARKER}), but data/site.yaml has "
-                              "no `contact:`; add the address visitors can write to, in each language.")
-        markdown = markdown.replace(CONTACT_MARKER, markdown_html(site.site.contact.get_in(code, site.languages.default)[0]))
+                              "no `contact:`; add `contact:` with `email:`, the address visitors can write to.")
+        markdown = markdown.replace(CONTACT_MARKER, contact_details(site, code))
     return markdown
 
 
@@ -52,8 +57,13 @@ def check_short_names(config: MkDocsConfig, codes: tuple[str, ...]) -> None:
         raise PluginError("\n".join(problems))
 
 
-def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Callable[[str], str] | None = None) -> dict:
-    """What the theme overrides show: the footer's funding line, the short site name, the 404 page, head and sitemap data."""
+def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Callable[[str], str] | None = None,
+                  root_url: str = "") -> dict:
+    """What the theme overrides show: the footer's funding line and channels, og:image, the short site name,
+    the 404 page, head and sitemap data.
+
+    `root_url` is the default language's site_url, where files under docs/ are published once.
+    """
     languages = site.languages
     words = site.catalogue.words
     prefix = "" if code == languages.default else f"{code}/"
@@ -61,6 +71,9 @@ def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Call
         "statement": site.site.funding.statement.get_in(code, languages.default)[0],
         "emblem": eu_emblem_svg(words["emblem_alt"][code]),
         "language": code,
+        "channels": _channels(site, code, prefix),
+        "root_url": root_url or "http://localhost/",
+        "card": og_card.CARD_PATH,
         "search_path": f"{prefix}search/",
         "feed_path": f"{prefix}feed.xml",
         "feed_title": words["feed"][code],
@@ -70,8 +83,20 @@ def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Call
         "lastmod": lastmod or (lambda src_uri: ""),
         "absolute": absolute_url,
         "default_language": languages.default,
-        "not_found": site_chrome.not_found(site, code, config.site_url or ""),
+        "not_found": site_chrome.not_found(site, code, root_url or config.site_url or ""),
         "short_name": site_chrome.short_names(config.extra.get("short_name"), languages.codes)[0].get(code, config.site_name),
+    }
+
+
+def _channels(site: SiteData, code: str, prefix: str) -> dict:
+    """The footer's contact, newsletter and social links (data/site.yaml), and the documents for the sitemap."""
+    words = site.catalogue.words
+    icons = {"x": "x-twitter"}  # Material ships Font Awesome's brand icons, inlined from this site
+    return {
+        "contact": (words["contact"][code], f"{prefix}contact/"),
+        "newsletter": (words["newsletter"][code], site.site.newsletter) if site.site.newsletter else None,
+        "social": [(name, url, icons.get(platform, platform)) for platform, name, url in social_links(site)],
+        "result_files": sorted({r.file for r in site.results.values() if r.file}),
     }
 
 

@@ -63,6 +63,6 @@ def attach_content(state: BuildState, files: Files, code: str) -> None:
 
 def _inclusion(src_uri: str) -> InclusionLevel:
     """Index pages may be in the nav; single items are listed on index pages, and search is in the header."""
-    if src_uri.endswith("index.md") or src_uri == "labels.md":
+    if src_uri.endswith("index.md") or src_uri in ("labels.md", "contact.md"):
         return InclusionLevel.UNDEFINED
     return InclusionLevel.NOT_IN_NAV

@@ -1,7 +1,7 @@
 """Feeds for one language: an Atom feed of news and events, and iCalendar files.
 
 Files written, below the language's folder of the built site:
-    feed.xml                 Atom: the 50 newest news items and events
+    feed.xml                 Atom: the 50 newest news items, events and results
     events.ics               every event
     projects/<id>.ics        the events of one project
     events/<id>.ics          one event ("add to calendar")
@@ -87,11 +87,12 @@ def _stamp(day: date) -> datetime:
 def atom_feed(site: SiteData, v: Voice, today: date, base: str) -> bytes:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": v.tag})
-    entries = [(n.date.first, "news", n.id, n.title, n.summary) for n in site.news.values()]
-    entries += [(e.date.first, "events", e.id, e.title, e.summary) for e in site.events.values()]
+    entries = [(n.date.first, f"news/{n.id}/", n.id, n.title, n.summary) for n in site.news.values()]
+    entries += [(e.date.first, f"events/{e.id}/", e.id, e.title, e.summary) for e in site.events.values()]
+    entries += [(r.date.first, f"results/#result-{r.id}", r.id, r.title, r.summary) for r in site.results.values()]
     entries.sort(key=lambda entry: (entry[0], entry[2]), reverse=True)
     entries = entries[:FEED_ENTRIES]
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{v.t('news')} · {v.t('events')}"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{v.t('news')} · {v.t('events')} · {v.t('results')}"
     ET.SubElement(feed, f"{{{ATOM}}}id").text = urljoin(base, "feed.xml")
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": urljoin(base, "feed.xml")})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": base})
@@ -99,14 +100,15 @@ def atom_feed(site: SiteData, v: Voice, today: date, base: str) -> bytes:
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(updated).isoformat()
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = site.languages.site_name(v.code) or urlsplit(base).netloc or "site"
-    for day, section, item_id, title, summary in entries:
-        url = urljoin(base, f"{section}/{item_id}/")
+    for day, path, _item_id, title, summary in entries:
+        url = urljoin(base, path)
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = v.plain(title)
         ET.SubElement(entry, f"{{{ATOM}}}id").text = url
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": url})
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(day).isoformat()
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = v.plain(summary)
+        if summary:
+            ET.SubElement(entry, f"{{{ATOM}}}summary").text = v.plain(summary)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 

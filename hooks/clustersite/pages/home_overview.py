@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..data.site_data import SiteData
+from .dissemination_pages import home_context
 from .status import status
 from .templating import render
 from .timeline_pages import ordered
@@ -20,4 +21,5 @@ def home_overview(site: SiteData, code: str, today: date) -> str:
     upcoming, _ = ordered(list(site.events.values()), today)
     news = sorted(site.news.values(), key=lambda n: (n.date, n.id), reverse=True)[:HOME_LATEST_NEWS]
     return render("home_overview.md.j2", v=v, here="", projects=projects,
-                  ongoing=[p for p in projects if status(p, today) == "ongoing"], upcoming=upcoming[:5], news=news)
+                  ongoing=[p for p in projects if status(p, today) == "ongoing"], upcoming=upcoming[:5], news=news,
+                  **home_context(site))

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+from urllib.parse import quote
 
 from ..data.event_times import event_times
 from ..data.model import Event, NewsItem, Organisation, Project
+from ..data.results_model import Result
 from ..data.site_data import SiteData
 from .wording import Voice
 
@@ -50,6 +52,12 @@ def organisation_jsonld(site: SiteData, v: Voice, org: Organisation) -> dict[str
         data["mainEntityOfPage"] = _page(site, v, f"partners/{org.id}/")
     if org.place:
         data["address"]["addressLocality"] = v.place(org.place)
+    if org.website:
+        data["url"] = org.website
+    if org.contact and org.contact.email:
+        data["email"] = org.contact.email
+    if org.contact and org.contact.phone:
+        data["telephone"] = org.contact.phone
     if org.description:
         data["description"] = v.plain(org.description)
     return data
@@ -153,3 +161,37 @@ def _organizer(site: SiteData, event: Event) -> Organisation | None:
     if event.participants:
         return site.organisations[event.participants[0]]
     return None
+
+
+# Result types (data/ui.yaml `result_types`) that schema.org has a closer type for; others are CreativeWork.
+RESULT_SCHEMA_TYPES = {"publication": "ScholarlyArticle", "article": "ScholarlyArticle", "dataset": "Dataset",
+                       "software": "SoftwareSourceCode"}
+
+
+def result_jsonld(site: SiteData, v: Voice, result: Result) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": RESULT_SCHEMA_TYPES.get(result.type, "CreativeWork"),
+        "@id": f"#result-{result.id}",
+        "name": v.plain(result.title),
+        "datePublished": result.date.iso(),
+        "genre": v.result_type(result.type),
+        "isPartOf": {"@type": "ResearchProject", "name": site.projects[result.project].acronym},
+    }
+    if result.number:
+        data["identifier"] = result.number
+    if result.summary:
+        data["abstract"] = v.plain(result.summary)
+    if result.languages:
+        data["inLanguage"] = list(result.languages)
+    if result.url:
+        data["url"] = result.url
+    elif result.file:  # files under docs/ are published once, at the default language's root
+        data["url"] = site.language_url(site.languages.default, quote(result.file))
+    if result.partners:
+        data["creator"] = [_org_ref(site, v, site.organisations[o]) for o in result.partners]
+    return data
+
+
+def results_jsonld(site: SiteData, v: Voice, results: list[Result]) -> dict[str, Any]:
+    """The results of a page as one schema.org graph."""
+    return {"@context": "https://schema.org", "@graph": [result_jsonld(site, v, r) for r in results]}

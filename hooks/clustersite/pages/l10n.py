@@ -127,6 +127,18 @@ def months(count: int, tag: str) -> str:
 def number(value: int, tag: str) -> str:
     """A whole number with the language's grouping (cs "10 000", en "10,000")."""
     return format_decimal(value, locale=locale(tag))
+def language_name(code: str, tag: str) -> str:
+    """A language named in the reader's language: 'italština', 'италиански'."""
+    return locale(tag).languages.get(code, code)
+
+
+def file_size(size: int, tag: str) -> str:
+    """A file's size, one decimal, in kB or MB: cs '1,2 MB', en '1.2 MB'."""
+    if size >= 1_000_000:
+        value, unit = round(size / 1_000_000, 1), "digital-megabyte"
+    else:
+        value, unit = max(1, round(size / 1000)), "digital-kilobyte"
+    return format_unit(value, unit, length="short", locale=locale(tag))
 
 
 @lru_cache(maxsize=512)

@@ -12,7 +12,7 @@ from datetime import date
 
 from ..data.model import Organisation, Project
 from ..data.site_data import SiteData
-from . import json_ld
+from . import dissemination_pages, json_ld
 from .dissemination import dissemination_view
 from .europe_map import partner_map
 from .head_meta import listing, shorten
@@ -40,6 +40,8 @@ def pages_for_language(site: SiteData, code: str, today: date) -> list[Generated
     news = sorted(site.news.values(), key=lambda n: (n.date, n.id))
     pages += [news_page(site, v, item, news[i - 1] if i else None, news[i + 1] if i + 1 < len(news) else None)
               for i, item in enumerate(news)]
+    pages += dissemination_pages.results_pages(site, v)
+    pages.append(dissemination_pages.contact_page(site, v))
     return pages
 
 
@@ -59,7 +61,7 @@ def project_page(site: SiteData, v: Voice, project: Project, today: date) -> Gen
         f"projects/{project.id}.md", f"projects/{project.id}/", "project.md.j2", v,
         project=project, members=members, coordinator=coordinator, status=status(project, today),
         events=short_list(site.events_of_project(project.id), today), all_events=len(site.events_of_project(project.id)),
-        countries=countries,
+        countries=countries, results=site.results_of_project(project.id),
         map_svg=partner_map(codes, {code: v.country(code) for code in codes}, f"map-{project.id}"),
         jsonld=json_ld.project_jsonld(site, v, project), dissemination=dissemination_view(site, v, project.id),
     )

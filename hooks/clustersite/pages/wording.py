@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
 from ..data.dates import Day
 from ..data.event_times import event_times
 from ..data.localized_text import Localized
-from ..data.model import Event, Money, Organisation
+from ..data.model import Event, Money, Organisation, Picture
 from ..data.site_data import SiteData
-from . import l10n, l10n_times
+from . import l10n, l10n_times, renditions
 from .safe_text import markdown_html
 
 
@@ -184,6 +186,38 @@ class Voice:
 
     def number(self, value: int) -> str:
         return l10n.number(value, self.tag)
+
+    def language_name(self, code: str) -> str:
+        return l10n.language_name(code, self.tag)
+
+    def result_type(self, key: str) -> str:
+        return self.site.catalogue.result_types[key][self.code]
+
+    def picture_plan(self, picture: Picture) -> renditions.PicturePlan | None:
+        """The picture's resized copies; None when its file could not be read (reported by validation)."""
+        fact = self.site.images.get(picture.file)
+        return renditions.plan(picture.file, fact) if fact else None
+
+    def alt(self, picture: Picture) -> tuple[str, str]:
+        """The alt text and, when it falls back to another language, that language's tag ('' otherwise)."""
+        if picture.decorative or not picture.alt:
+            return "", ""
+        value, used = picture.alt.get_in(self.code, self.default)
+        return value, "" if used == self.code else self.site.languages.tag(used)
+
+    def first_picture(self, item: Any) -> Picture | None:
+        """An event's or news item's first picture: its thumbnail and og:image."""
+        return item.images[0] if getattr(item, "images", None) else None
+
+    def file_href(self, here: str, path: str) -> str:
+        """A link to a file under docs/: files are published once, at the default language's root."""
+        return ("../" if self.code != self.default else "") + quote(relative(here, path))  # a space in a name is %20
+
+    def file_facts(self, path: str) -> str:
+        """A document's format and size: 'PDF, 1,2 MB'."""
+        kind = path.rsplit(".", 1)[-1].upper() if "." in path else ""
+        size = self.site.file_sizes.get(path)
+        return ", ".join(part for part in (kind, l10n.file_size(size, self.tag) if size is not None else "") if part)
 
     def page_of(self, number: int, total: int) -> str:
         """"page 2 of 7" in the language's words (data/ui.yaml `page_of`)."""
