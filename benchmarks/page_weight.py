@@ -66,7 +66,7 @@ def main() -> None:
                     sizes: dict[str, int] = defaultdict(int)
                     for url in requested:
                         file = local_file(www, url)
-                        if file.is_file():  # Material's probes for sitemap.xml beside each alternate 404
+                        if file.is_file():  # only what the site holds
                             sizes[KINDS.get(file.suffix, "other")] += wire_size(file.read_bytes())
                     total = sum(sizes.values())
                     print(f"{name:<11} {language:<4} " + " ".join(f"{sizes[k] / 1024:>{w}.1f}" for k, w in

@@ -16,7 +16,8 @@ log = get_plugin_logger("clustersite")
 def on_post_build(*, config: MkDocsConfig) -> None:
     if inner_build(config):
         return  # a language build inside static-i18n's loop; the outer build finishes last
-    outputs.keep_default_404(config, is_default=True, finished=True)
+    outputs.write_404s(state, config)
+    outputs.write_language_sitemaps(state, config)
     outputs.write_robots(config)
     outputs.index_search(state, config)
     outputs.finish_writing(state)  # the feeds, written meanwhile (Pagefind reads only the HTML pages)

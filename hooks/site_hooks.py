@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from clustersite.mkdocs_layer import picture_outputs, theme_context, virtual_files
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
-from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, valid_markup
+from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 from clustersite.mkdocs_layer.theme_template_cache import TEMPLATES
 from clustersite.mkdocs_layer.untranslated_pages import mark_fallback
@@ -37,7 +37,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not inner_build(config):
         outputs.settle(state)  # the previous preview run's feed writes and search index
-    state.prepare(config)
+    languages = state.prepare(config)
+    theme_context.check_short_names(config, languages.codes)
     return config
 
 
@@ -69,12 +70,12 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    return valid_markup(output_content)
+    return skip_link_first(valid_markup(output_content))
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     env.bytecode_cache = TEMPLATES
-    env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config), lastmod=state.lastmod,
+    env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config), config, lastmod=state.lastmod,
                                                              root_url=state.root_url)
     return env
 
@@ -84,4 +85,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     code = _language(config)
     outputs.write_feeds(state, config, code)
     picture_outputs.write_pictures(state, config, code)
-    outputs.keep_default_404(config, is_default=code == state.site.languages.default, finished=False)
+    outputs.keep_404(config, code)

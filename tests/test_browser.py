@@ -55,17 +55,3 @@ def test_language_switcher_lands_on_the_same_page(browser):
     assert page.url == base + "bg/events/trace-kei-training-bari/"
     assert page.locator("html").get_attribute("lang") == "bg"
     page.close()
-
-
-def test_404_shows_the_visitors_language(browser, site):
-    chromium, base = browser
-    page = chromium.new_page()
-    not_found = (site / "404.html").read_text(encoding="utf-8")
-    # GitHub Pages answers any missing address with /404.html; the test server is told to do the same.
-    page.route("**/cs/no-such-page/", lambda route: route.fulfill(status=404, body=not_found, content_type="text/html"))
-    page.goto(base + "cs/no-such-page/")
-    visible = [section for section in page.locator("section.not-found").all() if section.is_visible()]
-    assert len(visible) == 1 and visible[0].get_attribute("lang") == "cs"
-    assert page.locator("html").get_attribute("lang") == "cs"
-    assert "Stránka nenalezena" in visible[0].inner_text()
-    page.close()

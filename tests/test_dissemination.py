@@ -135,9 +135,9 @@ def test_the_build_writes_nothing_into_the_project(built, project):
 
 
 @pytest.mark.parametrize(("language", "rows"), [
-    ("en", [("Organised by", '<a href="../../partners/beta/">Клъстер Бета</a>'), ("Audience", "Policy makers"),
+    ("en", [("Organised by", '<a href="../../partners/beta/"><span lang="bg">Клъстер Бета</span></a>'), ("Audience", "Policy makers"),
             ("People reached", "about 40"), ("Countries addressed", "Bulgaria")]),
-    ("cs", [("Pořadatel", '<a href="../../partners/beta/">Клъстер Бета</a>'), ("Cílová skupina", "Tvůrci politik"),
+    ("cs", [("Pořadatel", '<a href="../../partners/beta/"><span lang="bg">Клъстер Бета</span></a>'), ("Cílová skupina", "Tvůrci politik"),
             ("Oslovení lidé", "přibližně 40"), ("Cílové země", "Bulharsko")]),
 ])
 def test_an_event_page_shows_its_reporting_fields(built, language, rows):

@@ -68,7 +68,10 @@ def test_upcoming_and_ongoing_follow_the_build_date(site):
     assert "TRACE-KEI</a> – Seven clusters" in during  # ongoing in June 2017
     assert "First joint training, Bari" in during  # upcoming then
     after = home_overview(site, "en", TODAY)
-    assert "No project is running at the moment" in after and "No events are planned at the moment." in after
+    assert "No events are planned at the moment." in after
+    # No project runs: no "Ongoing projects" heading over an empty section, and the list of all is "Projects".
+    assert "## Ongoing projects" in during and "## Ongoing projects" not in after
+    assert after.startswith("## Projects {: #projects }")
 
 
 def test_label_validity_and_project_status_follow_the_build_date(site):

@@ -19,7 +19,7 @@ from .record_base import Record, RuledRecord
 from .reporting_model import AudienceSize, AudienceType, CountryCode
 from .site_settings import SiteSettings
 from .validation_notes import Refers
-from .value_types import Country, Id, Link, Number, OptionalText, Time, WebUrl
+from .value_types import Country, Id, LanguageTag, Link, Number, OptionalText, Time, WebUrl
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 OrganisationRef = Annotated[Id, Refers("organisations")]
@@ -67,6 +67,7 @@ class Organisation(Record):
     contact: OrganisationContact | None = Field(None, description="The organisation's own address and number, never a person's.")
     description: Localized | None = None
     labels: list[Label] = Field(default_factory=list)
+    name_language: LanguageTag | None = Field(None, description="The legal name's language (`en`) where not the country's.")
 
 
 # --- projects ------------------------------------------------------------------

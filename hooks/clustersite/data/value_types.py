@@ -1,4 +1,4 @@
-"""Value types used by the model: ids, countries, links, numbers, times.
+"""Value types used by the model: ids, countries, languages, links, numbers, times.
 
 Each type checks what staff typed and, when it is wrong, says so in words a
 communications officer can act on. The checks raise pydantic errors whose
@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
@@ -71,6 +71,21 @@ def _check_country(value: str) -> str:
 
 
 Country = Annotated[str, AfterValidator(_check_country)]
+
+
+def _check_language(value: str) -> str:
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise problem(
+            "language_unknown", "this is not a language code",
+            expected="a language code (BCP 47), such as `it`, `en` or `sr-Latn`",
+            hint="use the two-letter ISO 639-1 code of the language, for example `de` for German",
+        ) from None
+    return value
+
+
+LanguageTag = Annotated[str, AfterValidator(_check_language)]
 COUNTRY_CODES = tuple(sorted(_TERRITORIES))  # CLDR's two-letter territories, for the JSON Schemas' completion
 
 

@@ -26,3 +26,17 @@ _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 def set_html_lang(html: str, tag: str) -> str:
     """The page's `<html lang>` as configured, whichever interface texts the theme used for it."""
     return _HTML_LANG.sub(f'<html lang="{tag}"', html, count=1)
+
+
+_SKIP_LINK = re.compile(r'\s*(<a href="#[^"]+" class="md-skip") data-skip-link(>[^<]*</a>)')
+_EMPTY_SKIP = re.compile(r'(<div data-md-component="skip">)\s*(</div>)')
+
+
+def skip_link_first(html: str) -> str:
+    """Move a page's own skip link (marked `data-skip-link`) to Material's empty skip-link place."""
+    found = _SKIP_LINK.search(html)
+    if found is None or not _EMPTY_SKIP.search(html):
+        return html
+    html = html[:found.start()] + html[found.end():]
+    link = found.group(1) + found.group(2)
+    return _EMPTY_SKIP.sub(lambda m: f"{m.group(1)}\n      {link}\n    {m.group(2)}", html, count=1)

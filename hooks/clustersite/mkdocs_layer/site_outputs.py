@@ -1,4 +1,4 @@
-"""Files made besides the pages: feeds and calendars, the single 404 page, the search index.
+"""Files made besides the pages: feeds and calendars, the 404 pages, the language sitemaps, the search index.
 
 Writing thousands of small feed files waits on the disk, not on Python, so it
 overlaps the next languages' builds and the search indexing; `finish_writing`,
@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..pages import feeds
-from . import pagefind_search
+from . import language_sitemaps, pagefind_search
 from .build_state import BuildState
 
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="feeds")  # one language's files at a time
@@ -28,7 +28,7 @@ class SiteOutputs:
 
     writing: list[Future] = field(default_factory=list)  # feeds being written (write_feeds)
     indexing: threading.Thread | None = None  # the preview's search index, written after the reload
-    saved_404: bytes | None = None
+    saved_404: dict[str, bytes] = field(default_factory=dict)  # language -> its "page not found" page
 
     def settle(self, state: BuildState) -> None:
         """Wait for what the previous run left going: its feed writes and its search index."""
@@ -52,13 +52,25 @@ class SiteOutputs:
             for write in pending:
                 write.result()
 
-    def keep_default_404(self, config: MkDocsConfig, is_default: bool, finished: bool) -> None:
-        """GitHub Pages serves one /404.html: keep the default language's, which speaks all languages."""
+    def keep_404(self, config: MkDocsConfig, code: str) -> None:
+        """Keep the language's 404 page: every language build writes its own to the same /404.html."""
         path = Path(config.site_dir) / "404.html"
-        if is_default and not finished and path.exists():
-            self.saved_404 = path.read_bytes()
-        if finished and self.saved_404 is not None:
-            path.write_bytes(self.saved_404)
+        if path.exists():
+            self.saved_404[code] = path.read_bytes()
+
+    def write_404s(self, state: BuildState, config: MkDocsConfig) -> None:
+        """The default language's 404 page at /404.html (GitHub Pages serves it for every missing
+        address), each other language's at /<code>/404.html, where assets/not-found.js finds it."""
+        default = state.site.languages.default
+        for code, content in self.saved_404.items():
+            folder = Path(config.site_dir) / ("" if code == default else code)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "404.html").write_bytes(content)
+        self.saved_404 = {}
+
+    def write_language_sitemaps(self, state: BuildState, config: MkDocsConfig) -> None:
+        """/<code>/sitemap.xml for each language but the default (language_sitemaps.py says why)."""
+        language_sitemaps.write(config.site_dir, config.site_url, state.site.languages)
 
     def write_robots(self, config: MkDocsConfig) -> None:
         """robots.txt at the site's root, naming the sitemap (search pages carry their own noindex)."""

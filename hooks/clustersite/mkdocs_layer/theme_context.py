@@ -1,4 +1,5 @@
-"""What the theme overrides and the staff pages get from data: the footer, the 404 texts, marker fills."""
+"""What the theme overrides and the staff pages get from data: the footer, the header's short site name,
+the 404 page, marker fills."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from urllib.parse import urljoin
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
@@ -16,6 +18,7 @@ from ..pages.eu_emblem import eu_emblem_svg
 from ..pages.head_meta import og_locale, page_description
 from ..pages.home_overview import home_overview
 from ..pages.safe_text import inline_markdown
+from . import site_chrome
 
 HOME_MARKER = "<!-- clustersite:home-overview -->"
 HERO_MARKER = "<!-- clustersite:hero -->"
@@ -47,8 +50,17 @@ def describe_page(page: Page, html: str) -> None:
         page.meta["description"] = description
 
 
-def theme_globals(site: SiteData, code: str, lastmod: Callable[[str], str] | None = None, root_url: str = "") -> dict:
-    """What the theme overrides show: the footer's funding line and channels, og:image, the 404 texts, head and sitemap data.
+def check_short_names(config: MkDocsConfig, codes: tuple[str, ...]) -> None:
+    """Stop the build with every mistake in mkdocs.yml's `extra.short_name`."""
+    problems = site_chrome.short_names(config.extra.get("short_name"), codes)[1]
+    if problems:
+        raise PluginError("\n".join(problems))
+
+
+def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Callable[[str], str] | None = None,
+                  root_url: str = "") -> dict:
+    """What the theme overrides show: the footer's funding line and channels, og:image, the short site name,
+    the 404 page, head and sitemap data.
 
     `root_url` is the default language's site_url, where files under docs/ are published once.
     """
@@ -72,12 +84,8 @@ def theme_globals(site: SiteData, code: str, lastmod: Callable[[str], str] | Non
         "lastmod": lastmod or (lambda src_uri: ""),
         "absolute": absolute_url,
         "default_language": languages.default,
-        "not_found": [
-            {"code": c, "tag": languages.tag(c), "title": words["page_not_found"][c],
-             "text": words["page_not_found_text"][c], "home": words["go_home"][c],
-             "home_path": "" if c == languages.default else f"{c}/"}
-            for c in languages.codes
-        ],
+        "not_found": site_chrome.not_found(site, code, root_url or config.site_url or ""),
+        "short_name": site_chrome.short_names(config.extra.get("short_name"), languages.codes)[0].get(code, config.site_name),
     }
 
 

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.languages import get_official_languages
 from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
@@ -138,3 +139,17 @@ def file_size(size: int, tag: str) -> str:
     else:
         value, unit = max(1, round(size / 1000)), "digital-kilobyte"
     return format_unit(value, unit, length="short", locale=locale(tag))
+
+
+@lru_cache(maxsize=512)
+def name_language(explicit: str | None, country: str) -> str | None:
+    """The language (BCP 47 tag) a name is written in: the one given, else the country's only language.
+
+    A country with several official languages (Belgium, Switzerland) gives none: its names are not marked.
+    """
+    if explicit:
+        return explicit
+    official = get_official_languages(country, de_facto=True)
+    if len({code.split("_")[0] for code in official}) != 1:
+        return None
+    return official[0].replace("_", "-")

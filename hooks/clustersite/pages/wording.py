@@ -106,9 +106,23 @@ class Voice:
         """The name a reader of this language knows the organisation by."""
         name = self._names.get(organisation.id)
         if name is None:
-            name = self.text(organisation.display_name) if organisation.display_name else escape(organisation.name)
+            name = self.text(organisation.display_name) if organisation.display_name else self.legal_name(organisation)
             self._names[organisation.id] = name
         return name
+
+    def name_language(self, organisation: Organisation) -> str | None:
+        """The language of the organisation's legal name, where it differs from this page's (for `lang`)."""
+        tag = l10n.name_language(organisation.name_language, organisation.country)
+        if tag is None or tag.split("-")[0].lower() == self.tag.split("-")[0].lower():
+            return None
+        return tag
+
+    def legal_name(self, organisation: Organisation) -> Markup:
+        """The legal name, marked with its language where that is not the page's."""
+        tag = self.name_language(organisation)
+        if tag is None:
+            return escape(organisation.name)
+        return Markup('<span lang="{}">{}</span>').format(tag, organisation.name)
 
     def organisation_plain(self, organisation: Organisation) -> str:
         return self.plain(organisation.display_name) or organisation.name

@@ -1,0 +1,43 @@
+"""A sitemap in each language's folder (/bg/sitemap.xml), cut from the site's /sitemap.xml.
+
+Material's script looks for `sitemap.xml` next to each <link rel="alternate"> of a page, so
+the Atom feed's link (/bg/feed.xml) makes it ask for /bg/sitemap.xml. Each language's
+folder gets the part of the site map that lies in it, with the language versions of each page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..data.site_data import Languages
+
+_URL = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)
+_LOC = re.compile(r"<loc>\s*([^<]*?)\s*</loc>")
+
+
+def split(sitemap: str, site_url: str, languages: Languages) -> dict[str, str]:
+    """Each non-default language's sitemap: the <url> entries whose address lies under its folder."""
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    entries = list(_URL.finditer(sitemap))
+    if not entries:
+        return {}
+    head, tail = sitemap[:entries[0].start()], sitemap[entries[-1].end():]
+    parts = {}
+    for code in languages.codes:
+        if code != languages.default:
+            folder = f"{site_url}{code}/"
+            inside = [e.group(0) for e in entries if (loc := _LOC.search(e.group(0))) and loc.group(1).startswith(folder)]
+            parts[code] = head + "".join(inside) + tail
+    return parts
+
+
+def write(site_dir: str, site_url: str | None, languages: Languages) -> None:
+    """Write /<code>/sitemap.xml for every language but the default, whose sitemap is the site's."""
+    whole = Path(site_dir) / "sitemap.xml"
+    if not whole.exists():
+        return
+    for code, content in split(whole.read_text(encoding="utf-8"), site_url or "/", languages).items():
+        folder = Path(site_dir) / code
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "sitemap.xml").write_text(content, encoding="utf-8")
