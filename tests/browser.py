@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PORT
+
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-default-apps",
@@ -40,7 +42,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path, port: int = 8765) -> Iterator[str]:
+def serve(folder: Path, port: int = PORT) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 for as long as the block runs."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)

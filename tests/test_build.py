@@ -1,4 +1,7 @@
-"""Integration: the real `mkdocs build --strict`, under a project subpath, read back as HTML."""
+"""Integration: the real `mkdocs build --strict` of the example fixture site, under a project subpath, read back as HTML.
+
+Tests of the generator: they run on tests/fixtures/example/, not on the repository's data/.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +21,11 @@ FUNDING = {"en": "Funded by the European Union", "sr": "Finansira Evropska unija
            "bg": "Финансирано от Европейския съюз", "cs": "Financováno Evropskou unií"}
 PAGES = ["", "projects/", "projects/trace-kei/", "events/", "events/trace-kei-training-bari/", "partners/enef/",
          "labels/", "news/", "news/green-synergy-joins-trace-kei/", "legal/", "privacy/", "accessibility/"]
+
+
+@pytest.fixture()
+def site(example_site) -> Path:
+    return example_site
 
 
 def page(site, language: str, path: str) -> str:
@@ -131,7 +139,7 @@ def test_404_speaks_every_language_and_links_home(site):
     for language, title in {"en": "Page not found", "sr": "Stranica nije pronađena", "bg": "Страницата не е намерена",
                             "cs": "Stránka nenalezena"}.items():
         assert title in html
-        assert f'href="http://127.0.0.1:8765/{SUBPATH}/{LANGUAGE_PREFIXES[language]}"' in html
+        assert f'href="{SITE_URL}{LANGUAGE_PREFIXES[language]}"' in html
 
 
 def test_legal_notice_carries_the_disclaimer(site):
@@ -215,9 +223,9 @@ def test_private_contact_details_are_not_published(site):
         assert "rousseva@" not in html and "botoyb@" not in html and "886 533" not in html
 
 
-def test_the_worker_process_renders_what_the_build_process_would(site, tmp_path):
+def test_the_worker_process_renders_what_the_build_process_would(site, project_copy, tmp_path):
     """The session build renders sr/bg/cs in a forked worker; without it every byte is the same."""
-    result = run_build(tmp_path / SUBPATH, extra_env={"CLUSTERSITE_WORKER": "0"})
+    result = run_build(tmp_path / SUBPATH, config=project_copy / "mkdocs.yml", extra_env={"CLUSTERSITE_WORKER": "0"})
     assert result.returncode == 0, result.stderr[-3000:]
     alone = tmp_path / SUBPATH
 

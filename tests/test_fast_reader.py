@@ -18,7 +18,7 @@ from clustersite.fields import validation_context
 from clustersite.loading import load_site
 from clustersite.site_data import Languages
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent / "fixtures" / "example"  # the generator's test site, not the repository's data/
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
 CONTEXT = validation_context(LANGUAGES.codes, LANGUAGES.default)
 

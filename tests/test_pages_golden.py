@@ -16,7 +16,7 @@ from clustersite.loading import load_site
 from clustersite.pages import home_overview, pages_for_language
 from clustersite.site_data import Languages
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent / "fixtures" / "example"  # the generator's test site, not the repository's data/
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = date(2026, 11, 22)
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,8 @@ def test_publish_workflow_builds_strict_and_deploys_with_the_official_pages_acti
     uses = {step.get("uses", "").split("@")[0] for step in steps}
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
     assert any("mkdocs build --strict" in step.get("run", "") for step in steps)
+    # Both kinds of tests: the generator's, on tests/fixtures/, and the site checks, on the site's own data.
+    assert any(re.search(r"(^|\s)pytest\s*$", line) for step in steps for line in step.get("run", "").splitlines())
     assert workflow[True]["push"]["branches"] == ["main"]  # PyYAML reads the key `on` as True
 
 
@@ -42,7 +45,7 @@ def test_json_schemas_are_current_and_know_the_languages():
         path = ROOT / "schemas" / f"{name}.schema.json"
         assert path.read_text(encoding="utf-8") == schema_text(model, languages), f"run `clustersite schema` to update {path.name}"
     place = json.loads((ROOT / "schemas" / "places-file.schema.json").read_text())["$defs"]["Place"]["properties"]["name"]
-    assert place["propertyNames"] == {"enum": ["en", "sr", "bg", "cs"]} and place["required"] == ["en"]
+    assert place["propertyNames"] == {"enum": list(languages.codes)} and place["required"] == [languages.default]
 
 
 def test_ci_runs_the_readme_test_command():

@@ -123,6 +123,11 @@ class Voice:
         self._lines[event.id] = line
         return line
 
+    def file_href(self, here: str, file: str) -> str:
+        """A link from a page to a file under docs/: the site has it once, at its root, not in each language's folder."""
+        up = "" if self.code == self.default else "../"  # out of the language's folder, `cs/`
+        return up + relative(here, file)
+
     def place(self, place_id: str | None) -> str:
         if not place_id:
             return ""

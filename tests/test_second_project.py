@@ -1,0 +1,52 @@
+"""Tests of the generator on a second project (tests/fixtures/horizon/): English and Czech only, no labels.
+
+A Horizon Europe project with partners in Czechia, Norway, Switzerland, Türkiye, Greece and Ukraine,
+built with `mkdocs build --strict`; the site checks run on it too (conftest's CHECKED_SITES).
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from conftest import SITE_URL
+
+
+@pytest.fixture(scope="module")
+def horizon(site_builds):
+    return site_builds("horizon")
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+@pytest.mark.parametrize("path, file", [
+    ("events/resilia-kick-off/", "files/resilia-kick-off-agenda.pdf"),
+    ("news/resilia-starts/", "files/resilia-press-release.pdf"),
+])
+def test_attachments_resolve_from_every_language(horizon, path, file):
+    assert (horizon.root / file).is_file()
+    for code, prefix in horizon.prefixes.items():
+        html = horizon.page(code, path)
+        links = [href for href in re.findall(r'href="([^"]+)"', html) if href.endswith(".pdf")]
+        depth = (prefix + path).count("/")
+        assert links == ["../" * depth + file], (code, links)
+
+
+def test_only_the_configured_languages_are_built(horizon):
+    assert horizon.languages.codes == ("en", "cs")
+    assert not (horizon.root / "sr").exists() and not (horizon.root / "bg").exists()
+    html = horizon.page("cs", "")
+    assert re.findall(r'hreflang="([^"]+)" href="' + re.escape(SITE_URL), html) == ["en", "x-default", "cs"]
+
+
+def test_partner_countries_are_named_in_each_language(horizon):
+    cs = text_of(horizon.page("cs", "projects/resilia/"))
+    for country in ("Česko", "Norsko", "Švýcarsko", "Turecko", "Řecko", "Ukrajina"):
+        assert country in cs
+    en = text_of(horizon.page("en", "projects/resilia/"))
+    for country in ("Czechia", "Norway", "Switzerland", "Türkiye", "Greece", "Ukraine"):
+        assert country in en
