@@ -8,7 +8,7 @@ loader validates during the build, builds it with the real `mkdocs build`, and
 prints medians of several runs. "data %" is the data layer's time on the build's
 own path (waits for background work included) as a share of the build; "work %"
 adds the CPU time of the worker process that renders the other languages on the
-second core meanwhile (clustersite/background_render.py). It then builds the same pages as plain Markdown
+second core meanwhile (clustersite/mkdocs_layer/language_worker.py). It then builds the same pages as plain Markdown
 files (no data layer) and with Hugo, and prints the ratios. Last, it measures how
 long an edit in data/ takes to show in `mkdocs serve` on the shipped example site.
 The machine is shared and noisy: read the medians and the ratios, not single runs.
@@ -94,13 +94,14 @@ def plain_markdown_copy(project: Path, target: Path) -> Path:
     """The same pages as plain Markdown files in docs/, built without the data hooks."""
     from mkdocs.config import load_config
 
-    from clustersite import languages_config
-    from clustersite.loading import load_site
-    from clustersite.mkdocs_bridge import BuildState
+    from clustersite.data.loading import load_site
+    from clustersite.mkdocs_layer import i18n_languages
+    from clustersite.mkdocs_layer.build_state import BuildState
+    from clustersite.mkdocs_layer.theme_context import fill_markers, theme_globals
 
     project_copy(target, with_data=False)
     config = load_config(str(project / "mkdocs.yml"))
-    languages = languages_config.from_mkdocs(config)
+    languages = i18n_languages.from_mkdocs(config)
     site, problems = load_site(project / "data", languages, project)
     assert site is not None, problems.report()
     state = BuildState(site=site, today=date.fromisoformat(BUILD_DATE))
@@ -108,14 +109,14 @@ def plain_markdown_copy(project: Path, target: Path) -> Path:
     for staff_page in list(docs.glob("*.md")):  # the home page and the legal notice carry markers
         parts = staff_page.name.split(".")
         code = parts[1] if len(parts) == 3 else languages.default
-        staff_page.write_text(state.fill_markers(staff_page.read_text(encoding="utf-8"), code), encoding="utf-8")
+        staff_page.write_text(fill_markers(site, state.today, staff_page.read_text(encoding="utf-8"), code), encoding="utf-8")
     for code in languages.codes:
         suffix = "" if code == languages.default else f".{code}"
         for page in state.pages_in(code):
             path = docs / page.src_uri.replace(".md", f"{suffix}.md")
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown, encoding="utf-8")
-    globals_by_language = {code: {k: str(v) if k == "emblem" else v for k, v in state.theme_globals(code).items() if k != "absolute"}
+    globals_by_language = {code: {k: str(v) if k == "emblem" else v for k, v in theme_globals(site, code).items() if k != "absolute"}
                            for code in languages.codes}
     (target / "theme-globals.json").write_text(json.dumps(globals_by_language, ensure_ascii=False), encoding="utf-8")
     shutil.copy(Path(__file__).parent / "plain_hooks.py", target / "hooks" / "plain_hooks.py")

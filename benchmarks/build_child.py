@@ -20,7 +20,7 @@ start = time.perf_counter()
 build(config)
 wall = time.perf_counter() - start
 try:
-    from clustersite.mkdocs_bridge import STATE
+    from clustersite.mkdocs_layer.build_state import STATE
 
     timings = dict(STATE.timings)
 except ImportError:

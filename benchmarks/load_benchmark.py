@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import write_data  # noqa: E402
 
-from clustersite import checks, loading, yaml_source  # noqa: E402
-from clustersite.fields import validation_context  # noqa: E402
-from clustersite.site_data import Languages  # noqa: E402
+from clustersite.data import cross_file_checks, loading, yaml_reader  # noqa: E402
+from clustersite.data.site_data import Languages  # noqa: E402
+from clustersite.data.validation_notes import validation_context  # noqa: E402
 
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
 
@@ -72,14 +72,14 @@ def _stages(data: Path, root: Path) -> dict[str, float]:
     gc.disable()
     try:
         start = time.perf_counter()
-        sources = [yaml_source.load(path, path.name) for path, _model in files]
+        sources = [yaml_reader.load(path, path.name) for path, _model in files]
         parsed_at = time.perf_counter()
         parsed = [loading._validated(model, source, context)[0] for (_path, model), source in zip(files, sources, strict=True)]
         validated_at = time.perf_counter()
         site = loading._assemble(parsed, LANGUAGES)
         complete = dict.fromkeys(("organisations", "places", "projects", "catalogue"), True)
         assembled_at = time.perf_counter()
-        checks.cross_file(site, parsed, complete, root / "docs")
+        cross_file_checks.cross_file(site, parsed, complete, root / "docs")
         checked_at = time.perf_counter()
     finally:
         gc.enable()

@@ -11,10 +11,10 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
-from clustersite import search
-from clustersite.html_fixes import valid_markup
-from clustersite.mkdocs_bridge import absolute_url
-from clustersite.template_cache import TEMPLATES
+from clustersite.mkdocs_layer import pagefind_search as search
+from clustersite.mkdocs_layer.material_markup_fixes import valid_markup
+from clustersite.mkdocs_layer.theme_context import absolute_url
+from clustersite.mkdocs_layer.theme_template_cache import TEMPLATES
 
 GLOBALS = json.loads((Path(__file__).parent.parent / "theme-globals.json").read_text(encoding="utf-8"))
 

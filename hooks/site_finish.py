@@ -5,16 +5,18 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from clustersite.mkdocs_bridge import STATE as state
+from clustersite.mkdocs_layer.build_state import STATE as state
+from clustersite.mkdocs_layer.build_state import inner_build
+from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 
 log = get_plugin_logger("clustersite")
 
 
 @event_priority(-200)  # after static-i18n's on_post_build (-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if inner_build(config):
         return  # a language build inside static-i18n's loop; the outer build finishes last
-    state.keep_default_404(config, is_default=True, finished=True)
-    state.index_search(config)
-    state.finish_writing()  # the feeds, written meanwhile (Pagefind reads only the HTML pages)
+    outputs.keep_default_404(config, is_default=True, finished=True)
+    outputs.index_search(state, config)
+    outputs.finish_writing(state)  # the feeds, written meanwhile (Pagefind reads only the HTML pages)
     log.info(state.translation_summary())

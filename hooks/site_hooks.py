@@ -14,10 +14,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.html_fixes import valid_markup
-from clustersite.mkdocs_bridge import STATE as state
-from clustersite.page_fallback import mark_fallback
-from clustersite.template_cache import TEMPLATES
+from clustersite.mkdocs_layer import theme_context, virtual_files
+from clustersite.mkdocs_layer.build_state import STATE as state
+from clustersite.mkdocs_layer.build_state import inner_build
+from clustersite.mkdocs_layer.material_markup_fixes import valid_markup
+from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
+from clustersite.mkdocs_layer.theme_template_cache import TEMPLATES
+from clustersite.mkdocs_layer.untranslated_pages import mark_fallback
 
 log = get_plugin_logger("clustersite")
 
@@ -32,25 +35,27 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 @event_priority(50)  # before static-i18n (-100), which reads the languages
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not inner_build(config):
+        outputs.settle(state)  # the previous preview run's feed writes and search index
     state.prepare(config)
     return config
 
 
 @event_priority(50)  # before static-i18n sorts files into languages
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    state.add_generated_files(files, config)
+    virtual_files.add_generated_files(state, files, config)
     return files
 
 
 @event_priority(-110)  # after static-i18n has rebuilt the File objects without their text
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    state.attach_content(files, config, _language(config))
+    virtual_files.attach_content(state, files, _language(config))
     return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     code = _language(config)
-    markdown = state.fill_markers(markdown, code)
+    markdown = theme_context.fill_markers(state.site, state.today, markdown, code)
     return mark_fallback(markdown, page, code, state.site, log)
 
 
@@ -64,12 +69,12 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     env.bytecode_cache = TEMPLATES
-    env.globals["clustersite"] = state.theme_globals(_language(config))
+    env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config))
     return env
 
 
 @event_priority(0)  # before static-i18n's on_post_build, which builds the other languages
 def on_post_build(*, config: MkDocsConfig) -> None:
     code = _language(config)
-    state.write_feeds(config, code)
-    state.keep_default_404(config, is_default=code == state.site.languages.default, finished=False)
+    outputs.write_feeds(state, config, code)
+    outputs.keep_default_404(config, is_default=code == state.site.languages.default, finished=False)

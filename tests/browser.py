@@ -7,13 +7,12 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from conftest import PORT
 
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -34,6 +33,18 @@ def require_chromium() -> str:
             pytest.fail(reason + " (REQUIRE_BROWSER=1 makes browser tests mandatory)")
         pytest.skip(reason)
     return path
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# The test site is built for this port (SITE_URL in conftest.py) and served on it: Material's
+# JavaScript requests absolute URLs on the site's own address. A free port, chosen once per
+# test session, lets several test runs share a machine.
+PORT = _free_port()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -24,21 +23,13 @@ from pathlib import Path
 
 import pytest
 
+from browser import PORT
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLE = FIXTURES / "example"  # the generator's own test site: four languages, three projects, labels
 BUILD_DATE = "2026-11-22"
 SUBPATH = "repo"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-# The browser tests serve the built sites here; a free port, so that two test runs on one machine do not meet.
-PORT = int(os.environ.get("CLUSTERSITE_TEST_PORT") or _free_port())
 HOST = f"127.0.0.1:{PORT}"
 SITE_URL = f"http://{HOST}/{SUBPATH}/"
 LANGUAGE_PREFIXES = {"en": "", "sr": "sr/", "bg": "bg/", "cs": "cs/"}  # the example fixture's languages
@@ -102,7 +93,7 @@ class BuiltSite:
 
         from mkdocs.config import load_config
 
-        from clustersite import languages_config
+        from clustersite.mkdocs_layer import i18n_languages as languages_config
 
         logging.getLogger("mkdocs").setLevel(logging.ERROR)
         return languages_config.from_mkdocs(load_config(str(self.project / "mkdocs.yml")))

@@ -3,7 +3,7 @@
 import math
 import re
 
-from clustersite.emblem import HEIGHT, REFLEX_BLUE, WIDTH, YELLOW, eu_emblem_svg
+from clustersite.pages.eu_emblem import HEIGHT, REFLEX_BLUE, WIDTH, YELLOW, eu_emblem_svg
 
 
 def test_emblem_geometry():

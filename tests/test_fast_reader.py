@@ -1,7 +1,7 @@
 """The fast YAML reader gives the same records as the exact one, or hands the file over to it.
 
-yaml_source.load (yaml-rs) reads YAML 1.2 and so types `0123`, `1.50` and `true`;
-yaml_source.load_exact keeps every scalar as typed. Whatever the model would see
+yaml_reader.load (yaml-rs) reads YAML 1.2 and so types `0123`, `1.50` and `true`;
+yaml_reader.load_exact keeps every scalar as typed. Whatever the model would see
 differently must send the file to the exact reader.
 """
 
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from clustersite import loading, yaml_source
-from clustersite.fields import validation_context
-from clustersite.loading import load_site
-from clustersite.site_data import Languages
+from clustersite.data import loading, yaml_reader
+from clustersite.data.loading import load_site
+from clustersite.data.site_data import Languages
+from clustersite.data.validation_notes import validation_context
 
 ROOT = Path(__file__).resolve().parent / "fixtures" / "example"  # the generator's test site, not the repository's data/
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
@@ -37,8 +37,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @pytest.mark.parametrize("path, model", loading.data_files(ROOT / "data"), ids=lambda v: getattr(v, "name", ""))
 def test_both_readers_give_the_same_records_for_the_shipped_data(path, model):
-    fast = yaml_source.load(path, path.name)
-    exact = yaml_source.load_exact(yaml_source.Source(fast.file, None, fast.raw, exact=False))
+    fast = yaml_reader.load(path, path.name)
+    exact = yaml_reader.load_exact(yaml_reader.Source(fast.file, None, fast.raw, exact=False))
     assert exact.exact
     fast_file, fast_problems = loading._validated(model, fast, CONTEXT)
     exact_file, exact_problems = loading._validated(model, exact, CONTEXT)
@@ -50,7 +50,7 @@ def test_both_readers_give_the_same_records_for_the_shipped_data(path, model):
 def test_shipped_data_is_read_by_the_fast_reader():
     """The shipped files never need the slow reader (numbers and booleans sit in number and yes/no fields)."""
     for path, model in loading.data_files(ROOT / "data"):
-        file, _ = loading._validated(model, yaml_source.load(path, path.name), CONTEXT)
+        file, _ = loading._validated(model, yaml_reader.load(path, path.name), CONTEXT)
         assert not file.source.exact, path.name
 
 
@@ -65,7 +65,7 @@ def test_text_that_yaml_12_types_is_read_again_as_typed(data):
 
 def test_numbers_keep_their_decimal_value(data):
     path = data / "projects" / "centramo.yaml"
-    file, _ = loading._validated(loading.ProjectFile, yaml_source.load(path, "centramo.yaml"), CONTEXT)
+    file, _ = loading._validated(loading.ProjectFile, yaml_reader.load(path, "centramo.yaml"), CONTEXT)
     assert not file.source.exact
     assert file.record.project.budget.amount == Decimal("425698.75")
     assert [share.share for share in file.record.project.funding] == [Decimal("93.96"), Decimal("6.04")]

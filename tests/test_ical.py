@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import icalendar
 import pytest
 
-from clustersite import ical
+from clustersite.pages import ical_writer
 
 STAMP = datetime(2026, 11, 22, tzinfo=UTC)
 
@@ -24,9 +24,9 @@ def read(data: bytes) -> icalendar.Calendar:
     "line one\nline two\nline three",
 ])
 def test_text_comes_back_unchanged(text):
-    event = ical.vevent(uid="x@example.org", stamp=STAMP, summary=text, description=text, url="https://example.org/e/",
+    event = ical_writer.vevent(uid="x@example.org", stamp=STAMP, summary=text, description=text, url="https://example.org/e/",
                         category=text, start=date(2017, 6, 28), end=date(2017, 6, 30), location=text)
-    parsed = read(ical.vcalendar(text, [event], "-//test//EN"))
+    parsed = read(ical_writer.vcalendar(text, [event], "-//test//EN"))
     # X- properties are TEXT by default (RFC 5545, 3.8.8.2); icalendar reads them raw, so compare with its escaping.
     assert str(parsed["X-WR-CALNAME"]).encode() == icalendar.vText(text).to_ical()
     (item,) = parsed.walk("VEVENT")
@@ -37,7 +37,7 @@ def test_text_comes_back_unchanged(text):
 
 def test_lines_are_folded_at_75_octets_without_splitting_characters():
     text = "клъстер " * 40
-    data = ical.content_line("SUMMARY", ical.escape_text(text))
+    data = ical_writer.content_line("SUMMARY", ical_writer.escape_text(text))
     lines = data.split(b"\r\n")
     assert lines[-1] == b"" and len(lines) > 5
     for line in lines[:-1]:
@@ -48,11 +48,11 @@ def test_lines_are_folded_at_75_octets_without_splitting_characters():
 
 
 def test_dates_times_and_identity():
-    all_day = ical.vevent(uid="bari@example.org", stamp=STAMP, summary="a", description="", url="https://example.org/e/",
+    all_day = ical_writer.vevent(uid="bari@example.org", stamp=STAMP, summary="a", description="", url="https://example.org/e/",
                           category="Training", start=date(2017, 6, 28), end=date(2017, 6, 30), location="")
-    timed = ical.vevent(uid="kyiv@example.org", stamp=STAMP, summary="b", description="d", url="https://example.org/f/",
+    timed = ical_writer.vevent(uid="kyiv@example.org", stamp=STAMP, summary="b", description="d", url="https://example.org/f/",
                         category="Meeting", start=datetime(2017, 6, 28, 8, 30), end=None, location="Online")
-    first, second = read(ical.vcalendar("Events", [all_day, timed], "-//test//EN")).walk("VEVENT")
+    first, second = read(ical_writer.vcalendar("Events", [all_day, timed], "-//test//EN")).walk("VEVENT")
     assert first["DTSTART"].dt == date(2017, 6, 28) and first["DTEND"].dt == date(2017, 6, 30)
     assert first["DTSTAMP"].dt == STAMP and str(first["UID"]) == "bari@example.org"
     assert str(first["URL"]) == "https://example.org/e/" and "DESCRIPTION" not in first and "LOCATION" not in first
@@ -61,6 +61,6 @@ def test_dates_times_and_identity():
 
 
 def test_a_calendar_has_the_required_properties():
-    parsed = read(ical.vcalendar("Events", [], "-//clustersite//EU project site//EN"))
+    parsed = read(ical_writer.vcalendar("Events", [], "-//clustersite//EU project site//EN"))
     assert str(parsed["VERSION"]) == "2.0" and str(parsed["PRODID"]) == "-//clustersite//EU project site//EN"
     assert str(parsed["CALSCALE"]) == "GREGORIAN"

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from clustersite import l10n
-from clustersite.fields import Day
+from clustersite.data.dates import Day
+from clustersite.pages import l10n
 
 
 def nbsp_free(text: str) -> str:

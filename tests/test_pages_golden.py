@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from clustersite.loading import load_site
-from clustersite.pages import home_overview, pages_for_language
-from clustersite.site_data import Languages
+from clustersite.data.loading import load_site
+from clustersite.data.site_data import Languages
+from clustersite.pages.home_overview import home_overview
+from clustersite.pages.page_builders import pages_for_language
 
 ROOT = Path(__file__).resolve().parent / "fixtures" / "example"  # the generator's test site, not the repository's data/
 GOLDEN = Path(__file__).parent / "golden"
@@ -51,7 +52,7 @@ def test_generated_pages_match_golden_files(site, language):
 
 
 def test_every_language_has_the_same_pages(site):
-    """The build names every language's files from the default language's list (mkdocs_bridge)."""
+    """The build names every language's files from the default language's list (mkdocs_layer)."""
     lists = {code: [(p.src_uri, p.url_path) for p in pages_for_language(site, code, TODAY)] for code in LANGUAGES.codes}
     assert len(lists["en"]) > 50
     assert all(pages == lists["en"] for pages in lists.values())
@@ -71,9 +72,9 @@ def test_upcoming_and_ongoing_follow_the_build_date(site):
 
 
 def test_label_validity_and_project_status_follow_the_build_date(site):
-    from clustersite.fields import Day
-    from clustersite.model import Label
-    from clustersite.pages import label_state, status
+    from clustersite.data.dates import Day
+    from clustersite.data.model import Label
+    from clustersite.pages.status import label_state, status
 
     label = Label(level="bronze", awarded=Day(date(2017, 2, 3)), valid_until=Day(date(2019, 2, 2)))
     assert label_state(label, date(2019, 2, 2)) == "valid"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from clustersite.schemas import SCHEMAS, schema_text
+from clustersite.data.json_schemas import SCHEMAS, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,9 +38,9 @@ def test_publish_workflow_builds_strict_and_deploys_with_the_official_pages_acti
 def test_json_schemas_are_current_and_know_the_languages():
     from mkdocs.config import load_config
 
-    from clustersite import languages_config
+    from clustersite.mkdocs_layer import i18n_languages
 
-    languages = languages_config.from_mkdocs(load_config(str(ROOT / "mkdocs.yml")))
+    languages = i18n_languages.from_mkdocs(load_config(str(ROOT / "mkdocs.yml")))
     for name, model in SCHEMAS.items():
         path = ROOT / "schemas" / f"{name}.schema.json"
         assert path.read_text(encoding="utf-8") == schema_text(model, languages), f"run `clustersite schema` to update {path.name}"

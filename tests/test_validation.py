@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from clustersite.loading import load_site
-from clustersite.site_data import Languages
+from clustersite.data.loading import load_site
+from clustersite.data.site_data import Languages
+from clustersite.pages.catalogue_words import required_words
 
 ROOT = Path(__file__).resolve().parent / "fixtures" / "example"  # the generator's test site, not the repository's data/
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
@@ -27,7 +28,7 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def messages(data: Path) -> list[str]:
-    site, problems = load_site(data, LANGUAGES, data.parent)
+    site, problems = load_site(data, LANGUAGES, data.parent, words=required_words())
     assert (site is None) == bool(problems.errors)
     return [str(p) for p in problems.items]
 
@@ -260,9 +261,7 @@ def test_a_word_the_pages_need_cannot_be_deleted(data):
 def test_the_required_word_list_covers_every_word_the_code_uses():
     import re
 
-    from clustersite.catalogue_words import required_words
-
-    code = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).resolve().parent.parent / "hooks" / "clustersite").glob("*.py"))
+    code = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).resolve().parent.parent / "hooks" / "clustersite").rglob("*.py"))
     used = {word for pair in re.findall(r"""\bv\.t\(["']([a-z_]+)["']\)|words\[["']([a-z_]+)["']\]""", code)
             for word in pair if word}
     assert len(used) > 5 and used <= required_words()

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from clustersite.fields import Localized
-from clustersite.loading import load_site
-from clustersite.site_data import Languages
-from clustersite.voice import Voice, relative
+from clustersite.data.loading import load_site
+from clustersite.data.localized_text import Localized
+from clustersite.data.site_data import Languages
+from clustersite.pages.wording import Voice, relative
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
@@ -32,7 +32,7 @@ def test_missing_translation_falls_back_to_english_marked(site):
 
 
 def test_markdown_from_yaml_cannot_carry_html():
-    from clustersite.text import markdown_html
+    from clustersite.pages.safe_text import markdown_html
 
     assert str(markdown_html("<script>alert(1)</script> and [a](https://example.org)")) == (
         '<p>&lt;script&gt;alert(1)&lt;/script&gt; and <a href="https://example.org">a</a></p>')

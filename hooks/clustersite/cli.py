@@ -15,9 +15,10 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
 
-from . import languages_config
-from .loading import load_site
-from .schemas import write_schemas
+from .data.json_schemas import write_schemas
+from .data.loading import load_site
+from .mkdocs_layer import i18n_languages
+from .pages.catalogue_words import required_words
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     root = config_path.parent
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
-        languages = languages_config.from_mkdocs(load_config(str(config_path)))
+        languages = i18n_languages.from_mkdocs(load_config(str(config_path)))
     except (ConfigurationError, PluginError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_schemas(root / "schemas", languages):
             print(f"wrote {path.relative_to(root)}")
         return 0
-    site, problems = load_site(root / "data", languages, root)
+    site, problems = load_site(root / "data", languages, root, words=required_words())
     if args.command == "validate":
         print(problems.report())
         return 1 if problems.errors else 0

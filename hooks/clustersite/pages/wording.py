@@ -7,11 +7,12 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from ..data.dates import Day
+from ..data.localized_text import Localized
+from ..data.model import Event, Money, Organisation
+from ..data.site_data import SiteData
 from . import l10n
-from .fields import Day, Localized
-from .model import Event, Money, Organisation
-from .site_data import SiteData
-from .text import markdown_html
+from .safe_text import markdown_html
 
 
 @dataclass(frozen=True)

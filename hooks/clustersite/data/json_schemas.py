@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .fields import LOCALIZED_DESCRIPTION
+from .localized_text import LOCALIZED_DESCRIPTION
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
 from .site_data import Languages
 

@@ -6,7 +6,7 @@ import logging
 
 from mkdocs.structure.pages import Page
 
-from .site_data import SiteData
+from ..data.site_data import SiteData
 
 
 def mark_fallback(markdown: str, page: Page, code: str, site: SiteData, log: logging.Logger) -> str:

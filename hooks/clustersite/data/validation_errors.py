@@ -10,9 +10,9 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .fields import ID_PATTERN, id_error
 from .problems import Problem, quoted
-from .yaml_source import PathItem, Source, format_path
+from .value_types import ID_PATTERN, id_error
+from .yaml_reader import PathItem, Source, format_path
 
 _EXPECTED_BY_TYPE = {
     "string_type": "text",

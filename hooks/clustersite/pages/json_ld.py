@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Event, Organisation, Project
-from .site_data import SiteData
-from .voice import Voice
+from ..data.model import Event, Organisation, Project
+from ..data.site_data import SiteData
+from .wording import Voice
 
 
 def organisation_jsonld(site: SiteData, v: Voice, org: Organisation) -> dict[str, Any]:

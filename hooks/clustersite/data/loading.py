@@ -1,6 +1,6 @@
 """Load data/: read each file, validate it, check the files against each other.
 
-    load_site(data_dir, languages) -> (SiteData | None, Problems)
+    load_site(data_dir, languages, words=...) -> (SiteData | None, Problems)
 
 A site is returned only when there are no errors, so a build never publishes
 half-correct pages. Every problem of the run is collected, not just the first.
@@ -17,14 +17,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import checks
-from .fields import Seen, validation_context
+from . import cross_file_checks
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
 from .parsed_file import ParsedFile
 from .problems import Problem, Problems, display_path
 from .site_data import Languages, SiteData
-from .validation import validate_file
-from .yaml_source import Source, YamlError, load, load_exact
+from .validation_errors import validate_file
+from .validation_notes import Seen, validation_context
+from .yaml_reader import Source, YamlError, load, load_exact
 
 # File name (relative to data/) -> the model it holds. Projects: one file each.
 SINGLE_FILES: dict[str, type[BaseModel]] = {
@@ -46,8 +46,14 @@ def data_files(data_dir: Path) -> list[tuple[Path, type[BaseModel]]]:
     return files
 
 
-def load_site(data_dir: Path, languages: Languages, root: Path | None = None) -> tuple[SiteData | None, Problems]:
-    """Read, validate and cross-check data/; the site only if nothing is wrong."""
+def load_site(data_dir: Path, languages: Languages, root: Path | None = None, *,
+              words: frozenset[str] = frozenset()) -> tuple[SiteData | None, Problems]:
+    """Read, validate and cross-check data/; the site only if nothing is wrong.
+
+    `words` are the keys that data/ui.yaml's `words:` must hold: the pages stage
+    names them (`pages.catalogue_words.required_words()`), so that a deleted word
+    is a message here rather than a template error later.
+    """
     root = root or data_dir.parent
     problems = Problems()
     context = validation_context(languages.codes, languages.default)
@@ -69,7 +75,7 @@ def load_site(data_dir: Path, languages: Languages, root: Path | None = None) ->
             "projects": "ProjectFile" not in failed,
             "catalogue": "Catalogue" not in failed and site.catalogue is not None,
         }
-        problems.extend(checks.cross_file(site, parsed, complete, data_dir.parent / "docs"))
+        problems.extend(cross_file_checks.cross_file(site, parsed, complete, data_dir.parent / "docs", words))
     if problems.errors:
         return None, problems
     return site, problems
@@ -174,7 +180,7 @@ def _assemble(parsed: list[ParsedFile], languages: Languages) -> SiteData:
     def keep(kind: str, records: list[Any]) -> None:
         for record in records:
             # None is an invalid part of a file that failed (already reported). A duplicate id
-            # keeps the first record; checks.duplicate_ids reports the second.
+            # keeps the first record; cross_file_checks.duplicate_ids reports the second.
             if record is not None:
                 pieces[kind].setdefault(record.id, record)
 

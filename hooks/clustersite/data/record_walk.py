@@ -6,7 +6,7 @@ Which fields of a model hold nested records, localized text or references
 (fields marked `Refers`: ids, catalogue words, files) is read once per model
 class from its annotations. The walk then visits only those fields, not every
 value. It is the slow, thorough path: the checks use it for files in which a
-quick look (see checks.py) found something to report.
+quick look (see cross_file_checks.py) found something to report.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .fields import Localized, Refers
-from .yaml_source import PathItem
+from .localized_text import Localized
+from .validation_notes import Refers
+from .yaml_reader import PathItem
 
 
 class Kind(Enum):

@@ -15,7 +15,7 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_percent
 from babel.units import format_unit
 
-from .fields import Day
+from ..data.dates import Day
 
 
 @cache

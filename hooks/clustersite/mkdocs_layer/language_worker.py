@@ -25,9 +25,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
-from . import feeds
-from .pages import GeneratedPage, pages_for_language, warm_up
-from .site_data import SiteData
+from ..data.site_data import SiteData
+from ..pages import feeds
+from ..pages.page_builders import pages_for_language
+from ..pages.templating import GeneratedPage, warm_up
 
 _SITE: SiteData | None = None  # what the forked worker renders (set before the fork)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,15 +12,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import rules
-from .catalogue_words import required_entries
-from .fields import Localized, Seen, check_link
-from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile
+from . import record_rules
+from .localized_text import Localized
+from .model import Catalogue, EventsFile, Label, Member, NewsFile, OrganisationsFile, PlacesFile, ProjectFile
 from .parsed_file import ParsedFile
 from .problems import Problem, Severity
 from .record_walk import Kind, walk
 from .site_data import SiteData
-from .yaml_source import PathItem, Source, format_path
+from .validation_notes import Seen
+from .value_types import check_link
+from .yaml_reader import PathItem, Source, format_path
 
 # The targets of links in Markdown and HTML: [text](target), <scheme:target>, href="target",
 # and reference definitions on a line of their own: [label]: target
@@ -55,7 +57,8 @@ class _Lookups:
         return cls(known, docs_dir)
 
 
-def cross_file(site: SiteData, parsed: list[ParsedFile], complete: dict[str, bool], docs_dir: Path) -> list[Problem]:
+def cross_file(site: SiteData, parsed: list[ParsedFile], complete: dict[str, bool], docs_dir: Path,
+               words: frozenset[str] = frozenset()) -> list[Problem]:
     """Every problem that needs more than one field to see.
 
     `complete` says which registries loaded without errors; references into a
@@ -65,12 +68,13 @@ def cross_file(site: SiteData, parsed: list[ParsedFile], complete: dict[str, boo
     set lookups and flat loops, no walk. Only a file in which that look finds
     something is walked record by record (`record_walk`), which words each
     problem with its path and line. Most files of a healthy site are not walked.
+    `words` are the interface words the pages need from data/ui.yaml.
     """
     lookups = _Lookups.of(site, complete, docs_dir)
     problems: list[Problem] = []
     problems += duplicate_ids(parsed)
     if complete["catalogue"]:
-        problems += missing_catalogue_entries(parsed)
+        problems += missing_catalogue_entries(parsed, words)
     for file in parsed:
         if not file.valid or _worth_a_walk(file.seen, lookups):
             problems += _walk_file(file, site, lookups)
@@ -87,7 +91,7 @@ def _worth_a_walk(seen: Seen, lookups: _Lookups) -> bool:
             return True
     if seen.texts:
         return True
-    return any(next(rules.check(record), None) for record in seen.records)
+    return any(next(record_rules.check(record), None) for record in seen.records)
 
 
 def _walk_file(file: ParsedFile, site: SiteData, lookups: _Lookups) -> list[Problem]:
@@ -97,7 +101,7 @@ def _walk_file(file: ParsedFile, site: SiteData, lookups: _Lookups) -> list[Prob
         path, value = step.path, step.value
         if step.kind is Kind.RECORD:
             problems += [_problem(source, (*path, f.field), f.message, expected=f.expected, found=f.found, hint=f.hint)
-                         for f in rules.check(value)]
+                         for f in record_rules.check(value)]
         elif step.kind is Kind.TEXT:
             problems += _check_text(source, path, value, site, strict=strict)
         elif step.to == _DOCS:
@@ -113,11 +117,20 @@ def _walk_file(file: ParsedFile, site: SiteData, lookups: _Lookups) -> list[Prob
     return problems
 
 
-def missing_catalogue_entries(parsed: list[ParsedFile]) -> list[Problem]:
+def required_entries(words: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Catalogue section -> the keys it must have: the words given, and every role and label level the model allows."""
+    return {
+        "words": words,
+        "roles": frozenset(typing.get_args(Member.model_fields["role"].annotation)),
+        "label_levels": frozenset(typing.get_args(Label.model_fields["level"].annotation)),
+    }
+
+
+def missing_catalogue_entries(parsed: list[ParsedFile], words: frozenset[str]) -> list[Problem]:
     """Every word and label the pages need must be in data/ui.yaml."""
     source, catalogue = next((f.source, f.record) for f in parsed if isinstance(f.record, Catalogue))
     problems = []
-    for section, keys in required_entries().items():
+    for section, keys in required_entries(words).items():
         present = getattr(catalogue, section)
         for key in sorted(keys - set(present)):
             problems.append(_problem(

@@ -15,10 +15,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from . import ical
-from .model import Event
-from .site_data import SiteData
-from .voice import Voice
+from ..data.model import Event
+from ..data.site_data import SiteData
+from . import ical_writer
+from .wording import Voice
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -88,7 +88,7 @@ PRODUCT = "-//clustersite//EU project site//EN"
 
 def calendar(name: str, events: list[bytes]) -> bytes:
     """A VCALENDAR around already serialized VEVENTs."""
-    return ical.vcalendar(name, events, PRODUCT)
+    return ical_writer.vcalendar(name, events, PRODUCT)
 
 
 def vevent(site: SiteData, v: Voice, event: Event, today: date, base: str) -> bytes:
@@ -99,7 +99,7 @@ def vevent(site: SiteData, v: Voice, event: Event, today: date, base: str) -> by
         end = None
     else:
         start, end = event.date.first, event.last_day.last + timedelta(days=1)
-    return ical.vevent(
+    return ical_writer.vevent(
         uid=f"{event.id}@{urlsplit(base).hostname or 'localhost'}", stamp=_stamp(today),
         summary=v.plain(event.title), description=v.plain(event.summary), url=urljoin(base, f"events/{event.id}/"),
         category=v.event_type(event.type), start=start, end=end, location=_location(site, v, event),

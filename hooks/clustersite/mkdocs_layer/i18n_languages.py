@@ -8,7 +8,7 @@ from babel import Locale, UnknownLocaleError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from .site_data import Languages
+from ..data.site_data import Languages
 
 MATERIAL_LANGUAGES = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
 
@@ -42,3 +42,11 @@ def from_mkdocs(config: MkDocsConfig) -> Languages:
     if default is None:
         raise PluginError("mkdocs.yml: plugins.i18n.languages: no language is marked `default: true`; mark English.")
     return Languages(codes=tuple(codes), default=default, html_lang=tags)
+
+
+def suffixed(src_uri: str, code: str, default: str) -> str:
+    """`events/x.md` as static-i18n's suffix structure names it in language `code`."""
+    if code == default:
+        return src_uri
+    stem, extension = src_uri.rsplit(".", 1)
+    return f"{stem}.{code}.{extension}"

@@ -10,7 +10,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from .fields import Country, Day, Id, Link, Localized, Number, OptionalText, Refers, Time, WebUrl, note_record
+# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+from .dates import Day
+
+# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+from .localized_text import Localized
+
+# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+from .validation_notes import Refers, note_record
+from .value_types import Country, Id, Link, Number, OptionalText, Time, WebUrl
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 OrganisationRef = Annotated[Id, Refers("organisations")]
@@ -28,7 +36,7 @@ class Record(BaseModel):
 
 
 class RuledRecord(Record):
-    """A record with rules that compare its fields (rules.py); validation notes each one."""
+    """A record with rules that compare its fields (record_rules.py); validation notes each one."""
 
     @model_validator(mode="after")
     def _note(self, info: ValidationInfo) -> RuledRecord:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .fields import Seen
-from .yaml_source import Source
+from .validation_notes import Seen
+from .yaml_reader import Source
 
 
 @dataclass

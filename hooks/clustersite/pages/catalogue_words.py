@@ -8,11 +8,8 @@ themselves, so this list cannot fall behind them; the rest are named here.
 from __future__ import annotations
 
 import re
-import typing
 from functools import lru_cache
 from pathlib import Path
-
-from .model import Label, Member
 
 TEMPLATES = Path(__file__).parent / "templates"
 _LITERAL_WORD = re.compile(r"""\bv\.t\(\s*["']([a-z_]+)["']\s*\)""")
@@ -29,14 +26,6 @@ WORDS_USED_IN_CODE = frozenset({
 
 @lru_cache(maxsize=1)
 def required_words() -> frozenset[str]:
+    """Every `words:` key of data/ui.yaml that the templates or the code use."""
     used = {match for path in TEMPLATES.glob("*.j2") for match in _LITERAL_WORD.findall(path.read_text(encoding="utf-8"))}
     return frozenset(used) | WORDS_USED_IN_CODE
-
-
-def required_entries() -> dict[str, frozenset[str]]:
-    """Catalogue section -> the keys it must have."""
-    return {
-        "words": required_words(),
-        "roles": frozenset(typing.get_args(Member.model_fields["role"].annotation)),
-        "label_levels": frozenset(typing.get_args(Label.model_fields["level"].annotation)),
-    }

@@ -1,0 +1,150 @@
+"""Data and rendered pages, kept between the per-language builds of one run.
+
+mkdocs-static-i18n builds the site once per language, calling every event again,
+and `mkdocs serve` rebuilds on each edit. `BuildState` loads and checks data/
+once per change of its files and renders every language's pages once, then hands
+them to each language build (`virtual_files`, `site_outputs`, `theme_context`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import Future
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from ..data.loading import data_files, load_site
+from ..data.problems import Problems, summary
+from ..data.site_data import Languages, SiteData
+from ..pages.catalogue_words import required_words
+from ..pages.page_builders import pages_for_language
+from ..pages.templating import GeneratedPage
+from . import i18n_languages, language_worker
+from .i18n_languages import suffixed
+
+log = get_plugin_logger("clustersite")
+
+BUILD_DATE_VARIABLE = "SITE_BUILD_DATE"
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def build_date() -> date:
+    """Today, or the date in SITE_BUILD_DATE (YYYY-MM-DD), so that tests can fix it."""
+    value = os.environ.get(BUILD_DATE_VARIABLE, "").strip()
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"{BUILD_DATE_VARIABLE}={value!r} is not a date; write it as YYYY-MM-DD.") from None
+
+
+@dataclass
+class BuildState:
+    """Data and pages, kept between the per-language builds of one run."""
+
+    fingerprint: tuple | None = None
+    site: SiteData | None = None
+    problems: Problems = field(default_factory=Problems)
+    today: date = field(default_factory=date.today)
+    pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)  # language -> pages
+    rendering: dict[str, Future] = field(default_factory=dict)  # languages a worker process renders (language_worker)
+    feed_files: dict[str, dict[Path, bytes]] = field(default_factory=dict)  # language -> feeds the worker made
+    previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown before the last data change
+    serving: bool = False  # `mkdocs serve`: pages render in-process, search is indexed after the reload
+    timings: Counter = field(default_factory=Counter)  # seconds spent per step, for benchmarks/build_benchmark.py
+
+    @contextmanager
+    def timed(self, step: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[step] += time.perf_counter() - start
+
+    def prepare(self, config: MkDocsConfig) -> Languages:
+        """Check the configuration, then load data/ if any of its files changed."""
+        languages = i18n_languages.from_mkdocs(config)
+        colour = (config.extra.get("brand") or {}).get("primary", "")
+        if colour and not _COLOUR.match(str(colour)):
+            raise PluginError(f"mkdocs.yml: extra.brand.primary is {colour!r}; write a colour as #RRGGBB, such as #003399.")
+        root = Path(config.config_file_path).parent
+        data_dir = root / "data"
+        today = build_date()
+        fingerprint = (_fingerprint(data_dir), languages, today)
+        if fingerprint != self.fingerprint:
+            self.previous = self.contents() if self.site is not None else {}
+            with self.timed("load and validate"):
+                self.site, self.problems = load_site(data_dir, languages, root, words=required_words())
+            self.today, self.pages, self.feed_files, self.rendering, self.fingerprint = today, {}, {}, {}, fingerprint
+            for warning in self.problems.warnings:
+                log.warning(str(warning))
+            if self.site is not None and not self.serving:
+                others = [code for code in languages.codes if code != languages.default]
+                folders = {code: self.feed_folder(config, code) for code in others}
+                with self.timed("render pages"):  # templates compiled and maps read before the fork
+                    self.rendering = language_worker.start(self.site, others, today, folders, config.site_url or "")
+        if self.site is None:
+            raise PluginError("The site was not built, because data/ has mistakes:\n" + self.problems.report())
+        return languages
+
+    def pages_in(self, code: str) -> list[GeneratedPage]:
+        """The language's generated pages: from the worker process if it rendered them, else rendered now."""
+        if code not in self.pages and code in self.rendering:
+            with self.timed("render pages: wait for the worker"):
+                self.pages[code], self.feed_files[code], seconds = self.rendering.pop(code).result()
+            self.timings["render pages in the worker process (CPU)"] += seconds
+        if code not in self.pages:
+            with self.timed("render pages"):
+                self.pages[code] = pages_for_language(self.site, code, self.today)
+        return self.pages[code]
+
+    def contents(self, *codes: str) -> dict[str, str]:
+        """Generated Markdown by suffixed src_uri, for the languages given (all if none)."""
+        default = self.site.languages.default
+        return {suffixed(p.src_uri, code, default): p.markdown
+                for code in codes or self.site.languages.codes for p in self.pages_in(code)}
+
+    def feeds_made_by_worker(self, code: str) -> dict[Path, bytes] | None:
+        """The language's feed files, if the worker process that rendered its pages made them too."""
+        self.pages_in(code)
+        return self.feed_files.pop(code, None)
+
+    def feed_folder(self, config: MkDocsConfig, code: str) -> Path:
+        return Path(config.site_dir) / ("" if code == self.site.languages.default else code)
+
+    def translation_summary(self) -> str:
+        counts = {code: 0 for code in self.site.languages.codes}
+        for warning in self.problems.warnings:
+            for code in warning.missing_languages:
+                counts[code] += 1
+        parts = ", ".join(f"{code}: {n} missing" for code, n in counts.items())
+        return f"Translations: {parts}. {summary(len(self.problems.errors), len(self.problems.warnings))}"
+
+
+STATE = BuildState()  # one per process, shared by the two hook files
+
+
+def inner_build(config: MkDocsConfig) -> bool:
+    """Whether this is one of the language builds static-i18n runs inside the default language's."""
+    plugin = config.plugins.get("i18n")
+    return bool(getattr(plugin, "building", False))
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    stats = []
+    for path, _ in data_files(data_dir):
+        stat = path.stat()
+        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    listing = tuple(sorted(str(p) for p in data_dir.rglob("*"))) if data_dir.exists() else ()
+    return tuple(stats), listing

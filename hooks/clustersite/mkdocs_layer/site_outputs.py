@@ -1,0 +1,71 @@
+"""Files made besides the pages: feeds and calendars, the single 404 page, the search index.
+
+Writing thousands of small feed files waits on the disk, not on Python, so it
+overlaps the next languages' builds and the search indexing; `finish_writing`,
+last in the run, waits for it, and a failed write fails the build.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..pages import feeds
+from . import pagefind_search
+from .build_state import BuildState
+
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="feeds")  # one language's files at a time
+
+
+@dataclass
+class SiteOutputs:
+    """Work on the output folder that outlasts one language build."""
+
+    writing: list[Future] = field(default_factory=list)  # feeds being written (write_feeds)
+    indexing: threading.Thread | None = None  # the preview's search index, written after the reload
+    saved_404: bytes | None = None
+
+    def settle(self, state: BuildState) -> None:
+        """Wait for what the previous run left going: its feed writes and its search index."""
+        self.finish_writing(state)
+        if self.indexing is not None:
+            self.indexing.join()
+            self.indexing = None
+
+    def write_feeds(self, state: BuildState, config: MkDocsConfig, code: str) -> None:
+        """Make the language's feeds and calendars; they are written while MkDocs builds on."""
+        with state.timed("feeds"):
+            outputs = state.feeds_made_by_worker(code)
+            if outputs is None:
+                outputs = feeds.feed_files(state.site, code, state.today, state.feed_folder(config, code), config.site_url or "")
+        self.writing.append(_WRITER.submit(feeds.write_files, outputs))
+
+    def finish_writing(self, state: BuildState) -> None:
+        """Wait for the feed writes; a failed write fails the build."""
+        with state.timed("feeds: wait for writes"):
+            pending, self.writing = self.writing, []
+            for write in pending:
+                write.result()
+
+    def keep_default_404(self, config: MkDocsConfig, is_default: bool, finished: bool) -> None:
+        """GitHub Pages serves one /404.html: keep the default language's, which speaks all languages."""
+        path = Path(config.site_dir) / "404.html"
+        if is_default and not finished and path.exists():
+            self.saved_404 = path.read_bytes()
+        if finished and self.saved_404 is not None:
+            path.write_bytes(self.saved_404)
+
+    def index_search(self, state: BuildState, config: MkDocsConfig) -> None:
+        """Build the Pagefind index of the whole site; it splits it by each page's <html lang>."""
+        if state.serving:
+            self.indexing = pagefind_search.index_in_background(Path(config.site_dir))
+            return
+        with state.timed("search index"):
+            pagefind_search.index(Path(config.site_dir))
+
+
+OUTPUTS = SiteOutputs()  # one per process, shared by the two hook files

@@ -1,0 +1,59 @@
+"""What the theme overrides and the staff pages get from data: the footer, the 404 texts, marker fills."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urljoin
+
+from ..data.site_data import SiteData
+from ..pages.eu_emblem import eu_emblem_svg
+from ..pages.home_overview import home_overview
+from ..pages.safe_text import inline_markdown
+
+HOME_MARKER = "<!-- clustersite:home-overview -->"
+DISCLAIMER_MARKER = "<!-- clustersite:disclaimer -->"
+
+
+def fill_markers(site: SiteData, today: date, markdown: str, code: str) -> str:
+    """Put generated parts where staff pages ask for them with a marker comment."""
+    if HOME_MARKER in markdown:
+        markdown = markdown.replace(HOME_MARKER, home_overview(site, code, today))
+    if DISCLAIMER_MARKER in markdown:
+        disclaimer = site.site.funding.disclaimer.get_in(code, site.languages.default)[0]
+        markdown = markdown.replace(DISCLAIMER_MARKER, inline_markdown(disclaimer))
+    return markdown
+
+
+def theme_globals(site: SiteData, code: str) -> dict:
+    """What the theme overrides show: the footer's funding line and the 404 texts."""
+    languages = site.languages
+    words = site.catalogue.words
+    prefix = "" if code == languages.default else f"{code}/"
+    return {
+        "statement": site.site.funding.statement.get_in(code, languages.default)[0],
+        "emblem": eu_emblem_svg(words["emblem_alt"][code]),
+        "language": code,
+        "search_path": f"{prefix}search/",
+        "feed_path": f"{prefix}feed.xml",
+        "feed_title": words["feed"][code],
+        "links": [(words[key][code], f"{prefix}{key.replace('_notice', '')}/") for key in ("legal_notice", "privacy", "accessibility")],
+        "html_lang": {c: languages.tag(c) for c in languages.codes},
+        "absolute": absolute_url,
+        "default_language": languages.default,
+        "not_found": [
+            {"code": c, "tag": languages.tag(c), "title": words["page_not_found"][c],
+             "text": words["page_not_found_text"][c], "home": words["go_home"][c],
+             "home_path": "" if c == languages.default else f"{c}/"}
+            for c in languages.codes
+        ],
+    }
+
+
+def absolute_url(link: str, site_url: str | None) -> str:
+    """A link as static-i18n gives it (`sr/x/`, `/repo/sr/`, or absolute) made absolute."""
+    site_url = site_url or "http://localhost/"
+    if link.startswith(("http://", "https://")):
+        return link
+    if link.startswith("/"):
+        return urljoin(site_url, link)
+    return urljoin(site_url, "" if link in (".", "./") else link)

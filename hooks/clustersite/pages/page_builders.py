@@ -1,0 +1,123 @@
+"""The generated pages of one language, one builder per page type.
+
+    pages_for_language(site, code, today) -> [GeneratedPage]
+
+Pure functions of the validated data and the build date; nothing here knows MkDocs.
+Each builder picks what its template (`templates/<name>.md.j2`) shows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..data.model import Project
+from ..data.site_data import SiteData
+from . import json_ld
+from .europe_map import partner_map
+from .search_page import search_page
+from .status import label_state, status, timeline
+from .templating import GeneratedPage, page
+from .wording import Voice
+
+
+def pages_for_language(site: SiteData, code: str, today: date) -> list[GeneratedPage]:
+    """Every generated page in one language."""
+    v = Voice(site, code)
+    pages = [projects_index(site, v, today), events_index(site, v, today), partners_index(site, v),
+             labels_page(site, v, today), news_index(site, v), search_page(site, v)]
+    pages += [project_page(site, v, p, today) for p in site.projects.values()]
+    pages += event_pages(site, v)
+    pages += [event_type_page(site, v, key, today) for key in sorted({e.type for e in site.events.values()})]
+    pages += [partner_page(site, v, o, today) for o in site.organisations.values()]
+    news = sorted(site.news.values(), key=lambda n: (n.date, n.id))
+    pages += [news_page(site, v, item, news[i - 1] if i else None, news[i + 1] if i + 1 < len(news) else None)
+              for i, item in enumerate(news)]
+    return pages
+
+
+def projects_index(site: SiteData, v: Voice, today: date) -> GeneratedPage:
+    projects = sorted(site.projects.values(), key=lambda p: p.end.first, reverse=True)
+    return page("projects/index.md", "projects/", "projects_index.md.j2", v,
+                 projects=[(p, status(p, today)) for p in projects])
+
+
+def project_page(site: SiteData, v: Voice, project: Project, today: date) -> GeneratedPage:
+    members = [(m, site.organisations[m.organisation]) for m in project.consortium]
+    codes = list(dict.fromkeys(org.country for _, org in members))
+    countries = [v.country(code) for code in codes]
+    coordinator = site.coordinator(project) if not project.coordinator_not_stated else None
+    return page(
+        f"projects/{project.id}.md", f"projects/{project.id}/", "project.md.j2", v,
+        project=project, members=members, coordinator=coordinator, status=status(project, today),
+        events=site.events_of_project(project.id), countries=countries,
+        map_svg=partner_map(codes, {code: v.country(code) for code in codes}, f"map-{project.id}"),
+        jsonld=json_ld.project_jsonld(site, v, project),
+    )
+
+
+def event_pages(site: SiteData, v: Voice) -> list[GeneratedPage]:
+    ordered = site.events_in_order
+    pages = []
+    for i, event in enumerate(ordered):
+        pages.append(page(
+            f"events/{event.id}.md", f"events/{event.id}/", "event.md.j2", v,
+            event=event, projects=[site.projects[p] for p in site.projects_of(event)],
+            participants=[site.organisations[o] for o in event.participants],
+            place=site.places[event.location.place] if event.location and event.location.place else None,
+            previous=ordered[i - 1] if i > 0 else None, next=ordered[i + 1] if i + 1 < len(ordered) else None,
+            jsonld=json_ld.event_jsonld(site, v, event),
+        ))
+    return pages
+
+
+def events_index(site: SiteData, v: Voice, today: date) -> GeneratedPage:
+    upcoming, by_year = timeline(list(site.events.values()), today)
+    filters = {
+        "projects": sorted((p for p in site.projects.values() if site.events_of_project(p.id)), key=lambda p: p.acronym),
+        "types": sorted({e.type for e in site.events.values()}),
+    }
+    return page("events/index.md", "events/", "events_index.md.j2", v, title=v.t("events"),
+                 upcoming=upcoming, past_by_year=by_year, filters=filters)
+
+
+def event_type_page(site: SiteData, v: Voice, key: str, today: date) -> GeneratedPage:
+    upcoming, by_year = timeline([e for e in site.events.values() if e.type == key], today)
+    return page(f"events/types/{key}.md", f"events/types/{key}/", "events_index.md.j2", v,
+                 title=v.event_type(key), upcoming=upcoming, past_by_year=by_year, filters=None)
+
+
+def partners_index(site: SiteData, v: Voice) -> GeneratedPage:
+    organisations = sorted(site.organisations.values(), key=lambda o: (v.country(o.country), o.short_name.lower()))
+    return page("partners/index.md", "partners/", "partners_index.md.j2", v, organisations=organisations)
+
+
+def partner_page(site: SiteData, v: Voice, org, today: date) -> GeneratedPage:
+    projects = [(p, next(m for m in p.consortium if m.organisation == org.id)) for p in site.projects_of_organisation(org.id)]
+    return page(
+        f"partners/{org.id}.md", f"partners/{org.id}/", "partner.md.j2", v, org=org,
+        labels=[(label, label_state(label, today)) for label in org.labels],
+        projects=projects, events=site.events_of_organisation(org.id),
+        jsonld=json_ld.organisation_jsonld(site, v, org),
+    )
+
+
+def labels_page(site: SiteData, v: Voice, today: date) -> GeneratedPage:
+    level_order = {"gold": 0, "silver": 1, "bronze": 2}
+    rows = [(org, label, label_state(label, today)) for org in site.organisations.values() for label in org.labels]
+    rows.sort(key=lambda row: (level_order[row[1].level], v.organisation_plain(row[0]).lower()))
+    return page("labels.md", "labels/", "labels.md.j2", v, rows=rows)
+
+
+def news_index(site: SiteData, v: Voice) -> GeneratedPage:
+    news = sorted(site.news.values(), key=lambda n: (n.date, n.id), reverse=True)
+    return page("news/index.md", "news/", "news_index.md.j2", v, news=news)
+
+
+def news_page(site: SiteData, v: Voice, item, previous, next) -> GeneratedPage:
+    return page(
+        f"news/{item.id}.md", f"news/{item.id}/", "news_item.md.j2", v, item=item, previous=previous, next=next,
+        projects=[site.projects[p] for p in item.projects],
+        organisations=[site.organisations[o] for o in item.organisations],
+    )
+
+
