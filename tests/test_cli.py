@@ -21,8 +21,8 @@ def test_validate_lists_every_problem_and_fails(project_copy):
     result = run(project_copy, "validate")
     assert result.returncode == 1
     assert "data/places.yaml:12:14: error: places[2].country: country codes are written in capitals" in result.stdout
-    assert "data/places.yaml:16:11: warning: places[3].name: the text is not translated into `bg`" in result.stdout
-    assert result.stdout.rstrip().endswith("1 error, 1 warning in data/.")
+    assert "data/places.yaml:16:11: note: places[3].name: the text is not translated into `bg`" in result.stdout
+    assert result.stdout.rstrip().endswith("1 error, 0 warnings, 1 text not yet translated in data/.")
     assert "Traceback" not in result.stderr
     assert (tree_digest(project_copy / "data"), tree_digest(project_copy / "docs")) == before
 

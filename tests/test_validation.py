@@ -194,16 +194,34 @@ def test_unknown_language_key(data, wrong, right, column):
         f"    hint:     did you mean `{right}`? `{wrong}` is a country code; the language code is `{right}`")
 
 
-def test_missing_translation_is_a_warning(data):
+def test_missing_translation_is_a_note(data):
     edit(data / "places.yaml", "name: {en: Bari, sr: Bari, bg: Бари, cs: Bari}", "name: {en: Bari, sr: Bari, bg: Бари}")
     site, problems = load_site(data, LANGUAGES, data.parent)
-    assert site is not None and problems.errors == []
-    assert [str(w) for w in problems.warnings] == [
-        "data/places.yaml:13:11: warning: places[2].name: the text is not translated into `cs`\n"
+    assert site is not None and problems.errors == [] and problems.warnings == []
+    assert [str(w) for w in problems.notes] == [
+        "data/places.yaml:13:11: note: places[2].name: the text is not translated into `cs`\n"
         "    expected: a line for each language: en, sr, bg, cs\n"
         "    found:    only `en`, `sr`, `bg`\n"
         "    hint:     add the translation; until then visitors see the English text marked 'not yet translated'"]
-    assert problems.warnings[0].missing_languages == ("cs",)
+    assert problems.untranslated == problems.notes and problems.notes[0].missing_languages == ("cs",)
+    assert problems.report().endswith("0 errors, 0 warnings, 1 text not yet translated in data/.")
+
+
+def test_missing_translation_is_a_warning_where_translations_are_required(data):
+    edit(data / "places.yaml", "name: {en: Bari, sr: Bari, bg: Бари, cs: Bari}", "name: {en: Bari, sr: Bari, bg: Бари}")
+    (data / "site.yaml").write_text((data / "site.yaml").read_text(encoding="utf-8") + "translations: required\n", encoding="utf-8")
+    site, problems = load_site(data, LANGUAGES, data.parent)
+    assert site is not None and problems.errors == [] and problems.notes == []
+    assert [str(w).splitlines()[0] for w in problems.warnings] == [
+        "data/places.yaml:13:11: warning: places[2].name: the text is not translated into `cs`"]
+    assert problems.untranslated == problems.warnings
+
+
+def test_the_translation_policy_is_one_of_two_words(data):
+    (data / "site.yaml").write_text((data / "site.yaml").read_text(encoding="utf-8") + "translations: mandatory\n", encoding="utf-8")
+    message = only(data)
+    assert message.startswith("data/site.yaml:30:15: error: translations: this value is not one of the allowed words\n")
+    assert "expected: one of 'optional' or 'required'" in message
 
 
 def test_missing_ui_word_is_an_error(data):

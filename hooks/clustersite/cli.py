@@ -48,13 +48,13 @@ def main(argv: list[str] | None = None) -> int:
 def translations(problems, codes: tuple[str, ...]) -> int:
     """Print, for each language, the texts that lack it (file:line and key path)."""
     by_language: dict[str, list] = {code: [] for code in codes}
-    for warning in problems.warnings:
-        for code in warning.missing_languages:
-            by_language[code].append(warning)
+    for problem in problems.untranslated:
+        for code in problem.missing_languages:
+            by_language[code].append(problem)
     for code, missing in by_language.items():
         print(f"{code}: {len(missing)} missing")
-        for warning in missing:
-            print(f"    {warning.where()}  {warning.path}")
+        for problem in missing:
+            print(f"    {problem.where()}  {problem.path}")
     if problems.errors:
         print(f"\n{len(problems.errors)} errors in data/; run `clustersite validate` to see them.", file=sys.stderr)
         return 1

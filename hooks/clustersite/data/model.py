@@ -241,6 +241,9 @@ class SiteFile(Record):
 
     funding: Funding
     contact: Localized | None = None
+    translations: Literal["optional", "required"] = Field(
+        "optional", description="`optional`: a text not yet translated shows the default language's, marked, and is listed; "
+        "`required`: it is a warning, which stops `mkdocs build --strict` (publishing).")
 
 
 class Catalogue(Record):

@@ -89,6 +89,8 @@ class BuildState:
             self.today, self.pages, self.feed_files, self.rendering, self.fingerprint = today, {}, {}, {}, fingerprint
             for warning in self.problems.warnings:
                 log.warning(str(warning))
+            for note in self.problems.notes:  # texts not yet translated: listed, not fatal (data/site.yaml `translations`)
+                log.info(str(note))
             if self.site is not None and not self.serving:
                 others = [code for code in languages.codes if code != languages.default]
                 folders = {code: self.feed_folder(config, code) for code in others}
@@ -125,11 +127,12 @@ class BuildState:
 
     def translation_summary(self) -> str:
         counts = {code: 0 for code in self.site.languages.codes}
-        for warning in self.problems.warnings:
-            for code in warning.missing_languages:
+        for problem in self.problems.untranslated:
+            for code in problem.missing_languages:
                 counts[code] += 1
         parts = ", ".join(f"{code}: {n} missing" for code, n in counts.items())
-        return f"Translations: {parts}. {summary(len(self.problems.errors), len(self.problems.warnings))}"
+        problems = self.problems
+        return f"Translations: {parts}. {summary(len(problems.errors), len(problems.warnings), len(problems.notes))}"
 
 
 STATE = BuildState()  # one per process, shared by the two hook files
