@@ -50,3 +50,11 @@ def test_partner_countries_are_named_in_each_language(horizon):
     en = text_of(horizon.page("en", "projects/resilia/"))
     for country in ("Czechia", "Norway", "Switzerland", "Türkiye", "Greece", "Ukraine"):
         assert country in en
+
+
+def test_text_and_pages_not_yet_translated_are_shown_in_english_marked(horizon):
+    news = horizon.page("cs", "news/lviv-joins-pilots/")
+    assert ('<p class="lead"><span lang="en">The associated partner brings three years of records from the '
+            "region&#39;s distribution grid.</span> <small class=\"untranslated\">(zatím nepřeloženo)</small></p>") in news
+    privacy = horizon.page("cs", "privacy/")
+    assert '<html lang="cs"' in privacy and '<div lang="en">' in privacy and "This site collects no personal data." in privacy
