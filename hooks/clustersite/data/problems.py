@@ -76,11 +76,17 @@ class Problems:
         """Texts missing in a language, whatever their severity (the translation report)."""
         return [p for p in self.items if p.missing_languages]
 
-    def report(self) -> str:
-        """All errors, then all warnings, then all notes, in file order, with a count at the end."""
+    def ordered(self) -> list[Problem]:
+        """All errors, then all warnings, then all notes, each in file order."""
         rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
-        ordered = sorted(self.items, key=lambda p: (rank[p.severity], p.file, p.line or 0, p.column or 0))
-        return "\n".join([*(str(p) for p in ordered), summary(len(self.errors), len(self.warnings), len(self.notes))])
+        return sorted(self.items, key=lambda p: (rank[p.severity], p.file, p.line or 0, p.column or 0))
+
+    def summary(self) -> str:
+        return summary(len(self.errors), len(self.warnings), len(self.notes))
+
+    def report(self) -> str:
+        """Every problem, errors first, with a count at the end."""
+        return "\n".join([*(str(p) for p in self.ordered()), self.summary()])
 
 
 def summary(errors: int, warnings: int, notes: int = 0) -> str:

@@ -91,13 +91,15 @@ class BuildState:
                 log.warning(str(warning))
             for note in self.problems.notes:  # texts not yet translated: listed, not fatal (data/site.yaml `translations`)
                 log.info(str(note))
+            if self.site is None and self.serving:
+                log.error(_not_built(self.problems))  # and the preview shows them in the browser (preview_errors)
             if self.site is not None and not self.serving:
                 others = [code for code in languages.codes if code != languages.default]
                 folders = {code: self.feed_folder(config, code) for code in others}
                 with self.timed("render pages"):  # templates compiled and maps read before the fork
                     self.rendering = language_worker.start(self.site, others, today, folders, config.site_url or "")
-        if self.site is None:
-            raise PluginError("The site was not built, because data/ has mistakes:\n" + self.problems.report())
+        if self.site is None and not self.serving:
+            raise PluginError(_not_built(self.problems))
         return languages
 
     def pages_in(self, code: str) -> list[GeneratedPage]:
@@ -133,6 +135,10 @@ class BuildState:
         parts = ", ".join(f"{code}: {n} missing" for code, n in counts.items())
         problems = self.problems
         return f"Translations: {parts}. {summary(len(problems.errors), len(problems.warnings), len(problems.notes))}"
+
+
+def _not_built(problems: Problems) -> str:
+    return "The site was not built, because data/ has mistakes:\n" + problems.report()
 
 
 STATE = BuildState()  # one per process, shared by the two hook files
