@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import preview_errors, theme_context, virtual_files
+from clustersite.mkdocs_layer import nav_entries, preview_errors, theme_context, virtual_files
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.material_markup_fixes import valid_markup
@@ -45,6 +45,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.prepare(config)
     if _failed():
         preview_errors.build_nothing(config)
+    else:
+        nav_entries.drop_switched_off(config, state.site)
     return config
 
 

@@ -58,3 +58,17 @@ def test_text_and_pages_not_yet_translated_are_shown_in_english_marked(horizon):
             "region&#39;s distribution grid.</span> <small class=\"untranslated\">(zatím nepřeloženo)</small></p>") in news
     privacy = horizon.page("cs", "privacy/")
     assert '<html lang="cs"' in privacy and '<div lang="en">' in privacy and "This site collects no personal data." in privacy
+
+
+def test_no_labels_means_no_labels_page_no_nav_entry_and_no_link(horizon):
+    for code, prefix in horizon.prefixes.items():
+        assert not (horizon.root / prefix / "labels").exists()
+    for path in horizon.root.rglob("*.html"):
+        assert "labels/" not in path.read_text(encoding="utf-8"), path  # mkdocs.yml names labels.md in its nav
+
+
+def test_the_single_ongoing_project_is_listed_once_on_home(horizon):
+    for code in horizon.prefixes:
+        home = horizon.page(code, "")
+        assert home.count('href="projects/resilia/"') == 1, code
+        assert 'id="ongoing"' in home and "project-links" not in home

@@ -24,7 +24,7 @@ def pages_for_language(site: SiteData, code: str, today: date) -> list[Generated
     """Every generated page in one language."""
     v = Voice(site, code)
     pages = [projects_index(site, v, today), events_index(site, v, today), partners_index(site, v),
-             labels_page(site, v, today), news_index(site, v), search_page(site, v)]
+             *([labels_page(site, v, today)] if has_labels(site) else []), news_index(site, v), search_page(site, v)]
     pages += [project_page(site, v, p, today) for p in site.projects.values()]
     pages += event_pages(site, v)
     pages += [event_type_page(site, v, key, today) for key in sorted({e.type for e in site.events.values()})]
@@ -33,6 +33,16 @@ def pages_for_language(site: SiteData, code: str, today: date) -> list[Generated
     pages += [news_page(site, v, item, news[i - 1] if i else None, news[i + 1] if i + 1 < len(news) else None)
               for i, item in enumerate(news)]
     return pages
+
+
+def has_labels(site: SiteData) -> bool:
+    """The labels page is made only when an organisation holds a label."""
+    return any(organisation.labels for organisation in site.organisations.values())
+
+
+def switched_off_pages(site: SiteData) -> set[str]:
+    """Section pages the data switches off, by src_uri: their nav entries are dropped too."""
+    return set() if has_labels(site) else {"labels.md"}
 
 
 def projects_index(site: SiteData, v: Voice, today: date) -> GeneratedPage:
