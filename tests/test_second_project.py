@@ -61,7 +61,7 @@ def test_text_and_pages_not_yet_translated_are_shown_in_english_marked(horizon):
 
 
 def test_no_labels_means_no_labels_page_no_nav_entry_and_no_link(horizon):
-    for code, prefix in horizon.prefixes.items():
+    for prefix in horizon.prefixes.values():
         assert not (horizon.root / prefix / "labels").exists()
     for path in horizon.root.rglob("*.html"):
         assert "labels/" not in path.read_text(encoding="utf-8"), path  # mkdocs.yml names labels.md in its nav
@@ -72,3 +72,16 @@ def test_the_single_ongoing_project_is_listed_once_on_home(horizon):
         home = horizon.page(code, "")
         assert home.count('href="projects/resilia/"') == 1, code
         assert 'id="ongoing"' in home and "project-links" not in home
+
+
+@pytest.mark.parametrize("code, facts", [
+    ("en", ["€5,980,250.50", "€4,999,000.00 (83.59%) Horizon Europe, the EU's research and innovation programme",
+            "€981,250.50 (16.41%) The partners' own contribution"]),
+    ("cs", ["5 980 250,50 €", "4 999 000,00 € (83,59 %) Horizont Evropa, program EU pro výzkum a inovace",
+            "981 250,50 € (16,41 %) Vlastní zdroje partnerů"]),
+])
+def test_the_eu_contribution_given_as_an_amount_shows_with_its_share(horizon, code, facts):
+    text = text_of(horizon.page(code, "projects/resilia/"))
+    for fact in facts:
+        assert fact in text, fact
+    assert '"amount": {"@type": "MonetaryAmount", "currency": "EUR", "value": "4999000"}' in horizon.page(code, "projects/resilia/")

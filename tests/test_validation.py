@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -192,6 +193,41 @@ def test_unknown_language_key(data, wrong, right, column):
         "    expected: one of `en`, `sr`, `bg`, `cs`\n"
         f"    found:    `{wrong}`\n"
         f"    hint:     did you mean `{right}`? `{wrong}` is a country code; the language code is `{right}`")
+
+
+def test_funding_amounts_give_the_shares_and_must_fit_the_budget(data):
+    project = data / "projects" / "centramo.yaml"
+    edit(project, "share: 93.96", "amount: 399986.55")
+    edit(project, "share: 6.04", "amount: 25712.20")
+    site, problems = load_site(data, LANGUAGES, data.parent)
+    assert problems.items == []
+    from clustersite.data.funding import funding_lines
+
+    assert [(line.share, line.amount.amount) for line in funding_lines(site.projects["centramo"])] == [
+        (Decimal("93.96"), Decimal("399986.55")), (Decimal("6.04"), Decimal("25712.20"))]
+    edit(project, "amount: 25712.20", "amount: 425712.20")
+    assert only(data) == (
+        "data/projects/centramo.yaml:25:5: error: project.funding: the funding amounts add up to more than the budget\n"
+        "    expected: at most 425698.75 EUR\n"
+        "    found:    825698.75 EUR\n"
+        "    hint:     check each `amount` and the budget; write numbers with a point and no separators, such as `4999000`")
+
+
+def test_funding_is_all_shares_or_all_amounts(data):
+    edit(data / "projects" / "centramo.yaml", "share: 6.04", "amount: 25712.20")
+    assert only(data).splitlines()[:3] == [
+        "data/projects/centramo.yaml:25:5: error: project.funding: each funding source needs either a `share:` or an `amount:`, "
+        "the same for all sources",
+        "    expected: `share: 93.96` (per cent) on every source, or `amount: 4999000` on every source",
+        "    found:    amount, share"]
+
+
+def test_funding_amounts_need_the_budget(data):
+    project = data / "projects" / "centramo.yaml"
+    edit(project, "share: 93.96", "amount: 399986.55")
+    edit(project, "share: 6.04", "amount: 25712.20")
+    edit(project, "  budget:\n    amount: 425698.75\n    currency: EUR\n", "")
+    assert "error: project.funding: funding amounts need the project's total cost" in only(data)
 
 
 def test_missing_translation_is_a_note(data):

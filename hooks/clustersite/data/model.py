@@ -88,8 +88,11 @@ class Money(Record):
 
 
 class FundingShare(Record):
+    """One source of funding, given as a share of the budget or as an amount (the share is then worked out)."""
+
     source: Localized
-    share: Number = Field(gt=0, le=100, description="Percentage of the total budget.")
+    share: Number | None = Field(None, gt=0, le=100, description="Percentage of the total budget, such as 93.96.")
+    amount: Number | None = Field(None, gt=0, description="Amount in the budget's currency, such as 4999000 for the EU contribution.")
 
 
 class Member(Record):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..data.funding import FundingLine, funding_lines
 from ..data.model import Event, Organisation, Project
 from ..data.site_data import SiteData
 from .wording import Voice
@@ -23,6 +24,14 @@ def organisation_jsonld(site: SiteData, v: Voice, org: Organisation) -> dict[str
     if org.website:
         data["url"] = org.website
     return data
+
+
+def _grant(v: Voice, line: FundingLine) -> dict:
+    grant = {"@type": "MonetaryGrant", "funder": {"@type": "Organization", "name": v.plain(line.source)},
+             "description": v.percent(line.share)}
+    if line.amount is not None:
+        grant["amount"] = {"@type": "MonetaryAmount", "value": f"{line.amount.amount:f}", "currency": line.amount.currency}
+    return grant
 
 
 def _org_ref(v: Voice, org: Organisation) -> dict[str, Any]:
@@ -46,8 +55,7 @@ def project_jsonld(site: SiteData, v: Voice, project: Project) -> dict[str, Any]
     if not project.coordinator_not_stated:
         data["parentOrganization"] = _org_ref(v, site.coordinator(project))
     if project.funding:
-        data["funding"] = [{"@type": "MonetaryGrant", "funder": {"@type": "Organization", "name": v.plain(s.source)},
-                            "description": f"{v.percent(s.share)}"} for s in project.funding]
+        data["funding"] = [_grant(v, line) for line in funding_lines(project)]
     if project.website:
         data["url"] = project.website
     return data

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..data.funding import funding_lines
 from ..data.model import Project
 from ..data.site_data import SiteData
 from . import json_ld
@@ -58,7 +59,7 @@ def project_page(site: SiteData, v: Voice, project: Project, today: date) -> Gen
     coordinator = site.coordinator(project) if not project.coordinator_not_stated else None
     return page(
         f"projects/{project.id}.md", f"projects/{project.id}/", "project.md.j2", v,
-        project=project, members=members, coordinator=coordinator, status=status(project, today),
+        project=project, members=members, coordinator=coordinator, status=status(project, today), funding=funding_lines(project),
         events=site.events_of_project(project.id), countries=countries,
         map_svg=partner_map(codes, {code: v.country(code) for code in codes}, f"map-{project.id}"),
         jsonld=json_ld.project_jsonld(site, v, project),
