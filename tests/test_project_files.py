@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from clustersite.data.json_schemas import SCHEMAS, schema_text
@@ -45,7 +46,7 @@ def test_json_schemas_are_current_and_know_the_languages():
         path = ROOT / "schemas" / f"{name}.schema.json"
         assert path.read_text(encoding="utf-8") == schema_text(model, languages), f"run `clustersite schema` to update {path.name}"
     place = json.loads((ROOT / "schemas" / "places-file.schema.json").read_text())["$defs"]["Place"]["properties"]["name"]
-    assert place["propertyNames"] == {"enum": list(languages.codes)} and place["required"] == [languages.default]
+    assert place["propertyNames"] == {"$ref": "#/$defs/LanguageCode"} and place["required"] == [languages.default]
 
 
 def test_ci_runs_the_readme_test_command():
@@ -59,3 +60,31 @@ def test_code_passes_ruff():
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent))
     result = subprocess.run([ruff, "check", "--no-cache", "hooks", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def _as_json(path: Path):
+    """A data file as an editor's YAML plugin sees it: dates as text."""
+    return json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+
+
+@pytest.mark.parametrize("fixture", ["example", "horizon"])
+def test_the_schemas_accept_every_fixture_file_and_a_language_added_later(fixture, fixture_copy):
+    import jsonschema
+    from mkdocs.config import load_config
+
+    from clustersite.data.loading import data_files
+    from clustersite.data.model import ProjectFile
+    from clustersite.mkdocs_layer import i18n_languages
+
+    folder = fixture_copy(fixture)
+    languages = i18n_languages.from_mkdocs(load_config(str(folder / "mkdocs.yml")))
+    by_model = {model: json.loads(schema_text(model, languages)) for model in SCHEMAS.values()}
+    for path, model in data_files(folder / "data"):
+        errors = list(jsonschema.Draft202012Validator(by_model[model]).iter_errors(_as_json(path)))
+        assert errors == [], f"{path.name}: {errors[0].message}"
+    project = _as_json(next((folder / "data" / "projects").glob("*.yaml")))
+    validator = jsonschema.Draft202012Validator(by_model[ProjectFile])
+    project["project"]["title"]["de"] = "Ein Titel"  # a language configured after the schemas were written
+    assert list(validator.iter_errors(project)) == []
+    project["project"]["title"]["cz"] = "Název"  # a country code written for a language
+    assert [error.json_path for error in validator.iter_errors(project)] == ["$.project.title"]
