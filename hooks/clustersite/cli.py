@@ -2,6 +2,8 @@
 
     clustersite validate        every problem in data/, with file and line
     clustersite translations    per language, the texts that are missing
+    clustersite translations --add LANG
+                                a LANG line in every entry of data/ui.yaml, marked for translation
     clustersite schema          write schemas/*.schema.json for editors
 """
 
@@ -15,6 +17,8 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
 
+from . import add_language
+from .add_language import MARKER, marked_lines
 from .data.json_schemas import write_schemas
 from .data.loading import load_site
 from .mkdocs_layer import i18n_languages
@@ -25,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clustersite", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["validate", "translations", "schema"])
     parser.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--add", metavar="LANG", help="with `translations`: add LANG to every entry of data/ui.yaml, to translate")
     args = parser.parse_args(argv)
     config_path = Path(args.config).resolve()
     root = config_path.parent
@@ -38,21 +43,24 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_schemas(root / "schemas", languages):
             print(f"wrote {path.relative_to(root)}")
         return 0
+    if args.command == "translations" and args.add:
+        return add_language.command(root, args.add, languages)
     site, problems = load_site(root / "data", languages, root, words=required_words())
     if args.command == "validate":
         print(problems.report())
         return 1 if problems.errors else 0
-    return translations(problems, languages.codes)
+    return translations(problems, languages.codes, root / "data" / "ui.yaml")
 
 
-def translations(problems, codes: tuple[str, ...]) -> int:
+def translations(problems, codes: tuple[str, ...], ui_file: Path | None = None) -> int:
     """Print, for each language, the texts that lack it (file:line and key path)."""
     by_language: dict[str, list] = {code: [] for code in codes}
     for problem in problems.untranslated:
         for code in problem.missing_languages:
             by_language[code].append(problem)
     for code, missing in by_language.items():
-        print(f"{code}: {len(missing)} missing")
+        marked = marked_lines(ui_file, code) if ui_file is not None and ui_file.exists() else 0
+        print(f"{code}: {len(missing)} missing" + (f", {marked} in data/ui.yaml marked `{MARKER}`" if marked else ""))
         for problem in missing:
             print(f"    {problem.where()}  {problem.path}")
     if problems.errors:
