@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -88,3 +89,18 @@ def test_the_schemas_accept_every_fixture_file_and_a_language_added_later(fixtur
     assert list(validator.iter_errors(project)) == []
     project["project"]["title"]["cz"] = "Název"  # a country code written for a language
     assert [error.json_path for error in validator.iter_errors(project)] == ["$.project.title"]
+
+
+def test_the_project_commands_silence_materials_notice_and_the_switch_still_works(fixture_copy, tmp_path):
+    """The notice is printed when MkDocs loads the theme; NO_MKDOCS_2_WARNING=1 is Material's switch for it."""
+    project = fixture_copy("horizon")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs serve --dirty" in readme.split("```sh\n")[1]
+    assert "export NO_MKDOCS_2_WARNING=1" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    notice = "Material for MkDocs reaches end of life"
+    env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(tmp_path / "site")]
+    loud = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert loud.returncode == 0 and notice in loud.stderr  # still printed without the switch: the switch is still needed
+    quiet = subprocess.run(command, env={**env, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0 and notice not in quiet.stderr and "NO_MKDOCS_2_WARNING" not in quiet.stderr
