@@ -107,6 +107,13 @@ def test_date_ranges_and_year_headings(site):
     assert "V tuto chvíli nejsou naplánovány žádné akce." in text_of(timeline)
 
 
+def test_no_page_is_over_100_kb(site):
+    """Long lists are split into pages (pages/timeline_pages.py), so no page grows with the data."""
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html") if "pagefind" not in p.parts}
+    assert len(sizes) > 50
+    assert {path: size for path, size in sizes.items() if size > 100 * 1024} == {}
+
+
 def test_generated_pages_stay_out_of_the_sidebar(site):
     html = page(site, "en", "events/")
     nav = html[html.index('class="md-nav md-nav--primary"'):html.index("</nav>", html.index('class="md-nav md-nav--primary"'))]

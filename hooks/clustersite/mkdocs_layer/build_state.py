@@ -60,7 +60,7 @@ class BuildState:
     pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)  # language -> pages
     rendering: dict[str, Future] = field(default_factory=dict)  # languages a worker process renders (language_worker)
     feed_files: dict[str, dict[Path, bytes]] = field(default_factory=dict)  # language -> feeds the worker made
-    previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown before the last data change
+    previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown the last run built
     serving: bool = False  # `mkdocs serve`: pages render in-process, search is indexed after the reload
     timings: Counter = field(default_factory=Counter)  # seconds spent per step, for benchmarks/build_benchmark.py
 
@@ -82,8 +82,10 @@ class BuildState:
         data_dir = root / "data"
         today = build_date()
         fingerprint = (_fingerprint(data_dir), languages, today)
+        if self.site is not None and not inner_build(config):
+            # What the last run built: `mkdocs serve --dirty` rebuilds only the pages that differ from it.
+            self.previous = self.contents()
         if fingerprint != self.fingerprint:
-            self.previous = self.contents() if self.site is not None else {}
             with self.timed("load and validate"):
                 self.site, self.problems = load_site(data_dir, languages, root, words=required_words())
             self.today, self.pages, self.feed_files, self.rendering, self.fingerprint = today, {}, {}, {}, fingerprint

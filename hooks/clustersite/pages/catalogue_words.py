@@ -17,7 +17,7 @@ _LITERAL_WORD = re.compile(r"""\bv\.t\(\s*["']([a-z_]+)["']\s*\)""")
 # Words the code uses, or builds from a value (`"status_" ~ status`, a label's state).
 WORDS_USED_IN_CODE = frozenset({
     "status_planned", "status_ongoing", "status_completed", "valid", "expired", "not_stated",
-    "not_translated", "fallback_page_note", "emblem_alt", "legal_notice", "privacy", "accessibility",
+    "not_translated", "page_of", "fallback_page_note", "emblem_alt", "legal_notice", "privacy", "accessibility",
     "page_not_found", "page_not_found_text", "go_home", "feed", "events", "news", "projects", "partners", "labels",
     "search", "search_placeholder", "search_clear", "search_load_more", "search_zero_results", "search_many_results",
     "search_one_result", "search_searching", "search_filters", "search_alt", "search_suggestion",

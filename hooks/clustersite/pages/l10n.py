@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_currency, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
 from ..data.dates import Day
@@ -116,3 +116,8 @@ def percent(share: Decimal, tag: str) -> str:
 def months(count: int, tag: str) -> str:
     """'24 months', '24 meseca', '24 месеца', '24 měsíců', with CLDR's plural rules."""
     return format_unit(count, "duration-month", length="long", locale=locale(tag))
+
+
+def number(value: int, tag: str) -> str:
+    """A whole number with the language's grouping (cs "10 000", en "10,000")."""
+    return format_decimal(value, locale=locale(tag))

@@ -11,25 +11,31 @@ from __future__ import annotations
 from datetime import date
 
 from ..data.funding import funding_lines
-from ..data.model import Project
+from ..data.model import Organisation, Project
 from ..data.site_data import SiteData
 from . import json_ld
 from .europe_map import partner_map
 from .search_page import search_page
-from .status import label_state, status, timeline
+from .status import label_state, status
 from .templating import GeneratedPage, page
+from .timeline_pages import SHORT_LIST, short_list, timeline_pages
 from .wording import Voice
 
 
 def pages_for_language(site: SiteData, code: str, today: date) -> list[GeneratedPage]:
     """Every generated page in one language."""
     v = Voice(site, code)
-    pages = [projects_index(site, v, today), events_index(site, v, today), partners_index(site, v),
+    pages = [projects_index(site, v, today), partners_index(site, v),
              *([labels_page(site, v, today)] if has_labels(site) else []), news_index(site, v), search_page(site, v)]
+    pages += events_index(site, v, today)
     pages += [project_page(site, v, p, today) for p in site.projects.values()]
+    pages += [page for p in site.projects.values() if site.events_of_project(p.id)
+              for page in project_timeline_pages(site, v, p, today)]
     pages += event_pages(site, v)
-    pages += [event_type_page(site, v, key, today) for key in sorted({e.type for e in site.events.values()})]
+    pages += [page for key in sorted({e.type for e in site.events.values()}) for page in event_type_pages(site, v, key, today)]
     pages += [partner_page(site, v, o, today) for o in site.organisations.values()]
+    pages += [page for o in site.organisations.values() if len(site.events_of_organisation(o.id)) > SHORT_LIST
+              for page in partner_timeline_pages(site, v, o, today)]
     news = sorted(site.news.values(), key=lambda n: (n.date, n.id))
     pages += [news_page(site, v, item, news[i - 1] if i else None, news[i + 1] if i + 1 < len(news) else None)
               for i, item in enumerate(news)]
@@ -60,7 +66,8 @@ def project_page(site: SiteData, v: Voice, project: Project, today: date) -> Gen
     return page(
         f"projects/{project.id}.md", f"projects/{project.id}/", "project.md.j2", v,
         project=project, members=members, coordinator=coordinator, status=status(project, today), funding=funding_lines(project),
-        events=site.events_of_project(project.id), countries=countries,
+        events=short_list(site.events_of_project(project.id), today), all_events=len(site.events_of_project(project.id)),
+        countries=countries,
         map_svg=partner_map(codes, {code: v.country(code) for code in codes}, f"map-{project.id}"),
         jsonld=json_ld.project_jsonld(site, v, project),
     )
@@ -81,20 +88,33 @@ def event_pages(site: SiteData, v: Voice) -> list[GeneratedPage]:
     return pages
 
 
-def events_index(site: SiteData, v: Voice, today: date) -> GeneratedPage:
-    upcoming, by_year = timeline(list(site.events.values()), today)
+def events_index(site: SiteData, v: Voice, today: date) -> list[GeneratedPage]:
     filters = {
         "projects": sorted((p for p in site.projects.values() if site.events_of_project(p.id)), key=lambda p: p.acronym),
         "types": sorted({e.type for e in site.events.values()}),
     }
-    return page("events/index.md", "events/", "events_index.md.j2", v, title=v.t("events"),
-                 upcoming=upcoming, past_by_year=by_year, filters=filters)
+    return timeline_pages(v, "events/index.md", "events/", v.t("events"), list(site.events.values()), today,
+                          filters=filters, calendar="events.ics")
 
 
-def event_type_page(site: SiteData, v: Voice, key: str, today: date) -> GeneratedPage:
-    upcoming, by_year = timeline([e for e in site.events.values() if e.type == key], today)
-    return page(f"events/types/{key}.md", f"events/types/{key}/", "events_index.md.j2", v,
-                 title=v.event_type(key), upcoming=upcoming, past_by_year=by_year, filters=None)
+def event_type_pages(site: SiteData, v: Voice, key: str, today: date) -> list[GeneratedPage]:
+    return timeline_pages(v, f"events/types/{key}.md", f"events/types/{key}/", v.event_type(key),
+                          [e for e in site.events.values() if e.type == key], today, filters=None, calendar="events.ics")
+
+
+def project_timeline_pages(site: SiteData, v: Voice, project: Project, today: date) -> list[GeneratedPage]:
+    """Every event of one project, at events/projects/<id>/ (the project page lists the next and latest)."""
+    events = site.events_of_project(project.id)
+    return timeline_pages(v, f"events/projects/{project.id}.md", f"events/projects/{project.id}/",
+                          f"{v.t('events')}: {project.acronym}", events, today,
+                          filters=None, calendar=f"projects/{project.id}.ics")
+
+
+def partner_timeline_pages(site: SiteData, v: Voice, org: Organisation, today: date) -> list[GeneratedPage]:
+    """Every event of one partner, at events/partners/<id>/ (the partner page lists the next and latest)."""
+    return timeline_pages(v, f"events/partners/{org.id}.md", f"events/partners/{org.id}/",
+                          f"{v.t('events')}: {org.short_name}", site.events_of_organisation(org.id), today,
+                          filters=None, calendar="events.ics")
 
 
 def partners_index(site: SiteData, v: Voice) -> GeneratedPage:
@@ -107,7 +127,8 @@ def partner_page(site: SiteData, v: Voice, org, today: date) -> GeneratedPage:
     return page(
         f"partners/{org.id}.md", f"partners/{org.id}/", "partner.md.j2", v, org=org,
         labels=[(label, label_state(label, today)) for label in org.labels],
-        projects=projects, events=site.events_of_organisation(org.id),
+        projects=projects, events=short_list(site.events_of_organisation(org.id), today),
+        all_events=len(site.events_of_organisation(org.id)),
         jsonld=json_ld.organisation_jsonld(site, v, org),
     )
 

@@ -168,6 +168,13 @@ class Voice:
     def months(self, count: int) -> str:
         return l10n.months(count, self.tag)
 
+    def number(self, value: int) -> str:
+        return l10n.number(value, self.tag)
+
+    def page_of(self, number: int, total: int) -> str:
+        """"page 2 of 7" in the language's words (data/ui.yaml `page_of`)."""
+        return self.t("page_of").replace("{number}", self.number(number)).replace("{total}", self.number(total))
+
 
 def relative(from_path: str, to_path: str) -> str:
     """A link from one page's URL path to another's, both relative to the language root.
