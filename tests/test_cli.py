@@ -84,7 +84,7 @@ def test_a_country_code_is_not_added_as_a_language(fixture_copy):
 
 
 def test_adding_a_language_to_flow_and_block_entries(tmp_path):
-    from clustersite.add_language import add_language
+    from clustersite.data.add_language import add_language
 
     ui_file = tmp_path / "ui.yaml"
     ui_file.write_text(

@@ -17,8 +17,8 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
 
-from . import add_language
-from .add_language import MARKER, marked_lines
+from .data import add_language
+from .data.add_language import MARKER, marked_lines
 from .data.json_schemas import write_schemas
 from .data.loading import load_site
 from .mkdocs_layer import i18n_languages

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from .data.site_data import Languages
+from .site_data import Languages
 
 MARKER = "# TODO: translate"
 
