@@ -85,3 +85,10 @@ def test_the_eu_contribution_given_as_an_amount_shows_with_its_share(horizon, co
     for fact in facts:
         assert fact in text, fact
     assert '"amount": {"@type": "MonetaryAmount", "currency": "EUR", "value": "4999000"}' in horizon.page(code, "projects/resilia/")
+
+
+def test_pictures_in_staff_pages_resolve_from_every_language(horizon):
+    for code, prefix in horizon.prefixes.items():
+        sources = re.findall(r'<img alt="[^"]+" src="([^"]+)"', horizon.page(code, ""))
+        assert sources == ["../" * prefix.count("/") + "files/pilot-sites.svg"], code
+        assert (horizon.root / prefix / sources[0]).resolve() == (horizon.root / "files" / "pilot-sites.svg").resolve()
