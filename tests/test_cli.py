@@ -118,3 +118,11 @@ def test_adding_a_language_to_flow_and_block_entries(tmp_path):
         "  last:\n"
         "    en: Last  # a note\n"
         "    de: Last  # TODO: translate\n")
+
+
+def test_the_translation_report_lists_pages_of_docs_too(fixture_copy):
+    project = fixture_copy("horizon")  # its Czech summary of one news item and its Czech privacy page are still to come
+    result = run(project, "translations")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "en: 0 missing", "cs: 2 missing", "    data/news.yaml:27:7  news[1].summary", "    docs/privacy.md  (no docs/privacy.cs.md yet)"]

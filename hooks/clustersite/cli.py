@@ -19,6 +19,7 @@ from mkdocs.exceptions import ConfigurationError, PluginError
 
 from .data import add_language
 from .data.add_language import MARKER, marked_lines
+from .data.docs_pages import untranslated_pages
 from .data.json_schemas import write_schemas
 from .data.loading import load_site
 from .mkdocs_layer import i18n_languages
@@ -49,20 +50,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         print(problems.report())
         return 1 if problems.errors else 0
-    return translations(problems, languages.codes, root / "data" / "ui.yaml")
+    return translations(problems, languages.codes, root / "data" / "ui.yaml", untranslated_pages(root / "docs", languages))
 
 
-def translations(problems, codes: tuple[str, ...], ui_file: Path | None = None) -> int:
-    """Print, for each language, the texts that lack it (file:line and key path)."""
+def translations(problems, codes: tuple[str, ...], ui_file: Path | None = None, pages: dict | None = None) -> int:
+    """Print, for each language, the texts that lack it (file:line and key path), then the pages of docs/ that do."""
     by_language: dict[str, list] = {code: [] for code in codes}
     for problem in problems.untranslated:
         for code in problem.missing_languages:
             by_language[code].append(problem)
     for code, missing in by_language.items():
         marked = marked_lines(ui_file, code) if ui_file is not None and ui_file.exists() else 0
-        print(f"{code}: {len(missing)} missing" + (f", {marked} in data/ui.yaml marked `{MARKER}`" if marked else ""))
+        untranslated = (pages or {}).get(code, [])
+        print(f"{code}: {len(missing) + len(untranslated)} missing"
+              + (f", {marked} in data/ui.yaml marked `{MARKER}`" if marked else ""))
         for problem in missing:
             print(f"    {problem.where()}  {problem.path}")
+        for page, translated in untranslated:
+            print(f"    {page}  (no {translated} yet)")
     if problems.errors:
         print(f"\n{len(problems.errors)} errors in data/; run `clustersite validate` to see them.", file=sys.stderr)
         return 1
