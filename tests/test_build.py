@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGE_PREFIXES, SITE_URL, SUBPATH, run_build
+from conftest import LANGUAGE_PREFIXES, ROOT, SITE_URL, SUBPATH, run_build
 
 HTML_LANG = {"en": "en", "sr": "sr-Latn", "bg": "bg", "cs": "cs"}
 SEARCH_PLACEHOLDER = {"en": "Search", "sr": "Pretraga", "bg": "Търси", "cs": "Hledat"}
@@ -85,7 +85,7 @@ def test_sitemap_lists_alternates_and_x_default(site):
     ("cs", ["16. listopadu 2016", "15. listopadu 2018", "24 měsíců", "Itálie", "Srbsko", "Koordinátor"]),
     ("bg", ["16 ноември 2016 г.", "24 месеца", "Италия", "Сърбия"]),
     ("sr", ["16. novembar 2016.", "24 meseca", "Italija", "Nemačka", "Koordinator"]),
-    ("en", ["November 16, 2016", "24 months", "Italy", "Serbia", "COS-CLUSTER-2015-3-02"]),
+    ("en", ["16 November 2016", "24 months", "Italy", "Serbia", "COS-CLUSTER-2015-3-02"]),
 ])
 def test_project_fact_sheet_is_localized(site, language, facts):
     text = text_of(page(site, language, "projects/trace-kei/"))
@@ -201,7 +201,8 @@ def test_untranslated_text_and_pages_are_published_marked_and_listed_under_stric
 
 def test_required_translations_stop_a_strict_build(project_copy, tmp_path):
     site_file = project_copy / "data" / "site.yaml"
-    site_file.write_text(site_file.read_text(encoding="utf-8") + "translations: required\n", encoding="utf-8")
+    site_file.write_text(site_file.read_text(encoding="utf-8").replace("translations: optional", "translations: required"),
+                         encoding="utf-8")
     news = project_copy / "data" / "news.yaml"
     news.write_text(news.read_text(encoding="utf-8").replace(
         "      cs: Klastr Green Synergy zahájil práci v projektu TRACE-KEI\n", ""), encoding="utf-8")
@@ -233,7 +234,7 @@ def test_a_misconfigured_language_is_one_clear_line(project_copy, tmp_path, chan
     ("bg", "events/balkan-cluster-final-conference/", ["22 април 2016 г., 11:00", "Зала „Преслав“, хотел „Хермус“",
                                                         "31 Cherni Vrah Blvd.", "Над 50 участници"]),
     ("cs", "partners/house-of-clusters/", ["Galați", "9. ledna 2017", "pět srbských klastrů", "TCI"]),
-    ("en", "labels/", ["Madan Parque", "Green Synergy Cluster", "ENEF", "FEMAC", "February 3, 2017", "Gold"]),
+    ("en", "labels/", ["Madan Parque", "Green Synergy Cluster", "ENEF", "FEMAC", "3 February 2017", "Gold"]),
     ("cs", "projects/centramo/", ["MAG – Maďarské hospodářské rozvojové centrum", "12 odborníků", "60 klastrů", "Šest vyškolených"]),
     ("sr", "events/tci-european-conference-2018/", ["20.–23. mart 2018.", "Klaster tura II", "Blok IV", "Treći dan"]),
     ("bg", "news/kyustendil-textile-cluster-anniversary/", ["16 април 2016 г.", "Витал"]),
@@ -268,3 +269,15 @@ def test_the_worker_process_renders_what_the_build_process_would(site, project_c
     assert len(with_worker) > 300
     assert with_worker.keys() == without.keys()
     assert [name for name in with_worker if with_worker[name] != without[name]] == []
+
+
+def test_the_accessibility_statement_shows_the_contact_from_site_yaml(site, project_copy, tmp_path):
+    site_yaml = (ROOT / "data" / "site.yaml").read_text(encoding="utf-8")
+    address = re.search(r"\(mailto:([^)]+)\)", site_yaml).group(1)
+    for language in LANGUAGE_PREFIXES:
+        assert f'<a href="mailto:{address}">{address}</a>' in page(site, language, "accessibility/")
+    path = project_copy / "data" / "site.yaml"
+    path.write_text(site_yaml[:site_yaml.index("\ncontact:")] + "\n", encoding="utf-8")
+    result = run_build(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "data/site.yaml has no `contact:`" in result.stderr

@@ -17,7 +17,7 @@ def nbsp_free(text: str) -> str:
     ("cs", "16. listopadu 2016"),
     ("bg", "16 ноември 2016 г."),
     ("sr-Latn", "16. novembar 2016."),
-    ("en", "November 16, 2016"),
+    ("en", "16 November 2016"),
 ])
 def test_long_dates(tag, expected):
     assert nbsp_free(l10n.long_date(date(2016, 11, 16), tag)) == expected
@@ -27,7 +27,7 @@ def test_long_dates(tag, expected):
     ("cs", "28.–29. června 2017", "8. března – 15. května 2017"),
     ("sr-Latn", "28.–29. jun 2017.", "8. mart – 15. maj 2017."),
     ("bg", "28 – 29 юни 2017 г.", "8 март – 15 май 2017 г."),
-    ("en", "June 28 – 29, 2017", "March 8 – May 15, 2017"),
+    ("en", "28 – 29 June 2017", "8 March – 15 May 2017"),
 ])
 def test_date_ranges(tag, same_month, across_months):
     assert nbsp_free(l10n.date_range(Day(date(2017, 6, 28)), Day(date(2017, 6, 29)), tag)) == same_month

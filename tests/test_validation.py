@@ -87,7 +87,7 @@ def test_wrong_type(data):
 def test_date_that_is_not_a_date(data):
     edit(data / "projects" / "trace-kei.yaml", "date: 2018-02-05", "date: 20 – 02.2018")
     assert only(data) == (
-        "data/projects/trace-kei.yaml:400:11: error: events[9].date: this is not a date\n"
+        "data/projects/trace-kei.yaml:405:11: error: events[9].date: this is not a date\n"
         "    expected: a date written YYYY-MM-DD, such as `2016-11-16` (or YYYY-MM for a whole month)\n"
         '    found:    "20 – 02.2018"\n'
         "    hint:     dates are written year first: `2018-02-20`")
@@ -175,7 +175,7 @@ def test_unknown_country_code(data):
 def test_yaml_11_implicit_types_stay_text(data):
     """NO (Norway), yes/on, 08:30 and 0123 are what staff typed, not booleans or numbers."""
     edit(data / "places.yaml", "places:\n", "places:\n  - id: oslo\n    country: NO\n    name: {en: yes, sr: on, bg: Осло, cs: '0123'}\n")
-    edit(data / "events.yaml", 'time: "13:00"', "time: 08:30")
+    edit(data / "events.yaml", '    time: "11:00"', "    time: 08:30")
     edit(data / "projects" / "trace-kei.yaml", "call: COS-CLUSTER-2015-3-02", "call: 0123")
     site, problems = load_site(data, LANGUAGES, data.parent)
     assert problems.items == []
@@ -245,7 +245,7 @@ def test_missing_translation_is_a_note(data):
 
 def test_missing_translation_is_a_warning_where_translations_are_required(data):
     edit(data / "places.yaml", "name: {en: Bari, sr: Bari, bg: Бари, cs: Bari}", "name: {en: Bari, sr: Bari, bg: Бари}")
-    (data / "site.yaml").write_text((data / "site.yaml").read_text(encoding="utf-8") + "translations: required\n", encoding="utf-8")
+    edit(data / "site.yaml", "translations: optional", "translations: required")
     site, problems = load_site(data, LANGUAGES, data.parent)
     assert site is not None and problems.errors == [] and problems.notes == []
     assert [str(w).splitlines()[0] for w in problems.warnings] == [
@@ -254,9 +254,9 @@ def test_missing_translation_is_a_warning_where_translations_are_required(data):
 
 
 def test_the_translation_policy_is_one_of_two_words(data):
-    (data / "site.yaml").write_text((data / "site.yaml").read_text(encoding="utf-8") + "translations: mandatory\n", encoding="utf-8")
+    edit(data / "site.yaml", "translations: optional", "translations: mandatory")
     message = only(data)
-    assert message.startswith("data/site.yaml:30:15: error: translations: this value is not one of the allowed words\n")
+    assert message.startswith("data/site.yaml:41:15: error: translations: this value is not one of the allowed words\n")
     assert "expected: one of 'optional' or 'required'" in message
 
 

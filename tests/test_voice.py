@@ -38,6 +38,16 @@ def test_markdown_from_yaml_cannot_carry_html():
         '<p>&lt;script&gt;alert(1)&lt;/script&gt; and <a href="https://example.org">a</a></p>')
 
 
+def test_a_heading_from_yaml_is_escaped_once_in_a_template():
+    import markdown
+
+    from clustersite.pages.templating import environment
+
+    source = environment().from_string("# {{ title | mdinline }}").render(title='The project\'s "R&D" <b>#1</b>')
+    assert source == '# The project\'s "R&amp;D" &lt;b&gt;\\#1&lt;/b&gt;'
+    assert markdown.markdown(source) == '<h1>The project\'s "R&amp;D" &lt;b&gt;#1&lt;/b&gt;</h1>'
+
+
 @pytest.mark.parametrize("here, target, link", [
     ("events/x/", "partners/y/", "../../partners/y/"), ("events/x/", "events/y/", "../y/"), ("", "projects/a/", "projects/a/"),
     ("events/x/", "events/x.ics", "../x.ics"), ("events/x/", "", "../../"), ("labels/", "labels/", "./"),

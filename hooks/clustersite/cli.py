@@ -5,6 +5,7 @@
     clustersite translations --add LANG
                                 a LANG line in every entry of data/ui.yaml, marked for translation
     clustersite schema          write schemas/*.schema.json for editors
+    clustersite report          a project's activities for a periodic report (--help for its options)
 """
 
 from __future__ import annotations
@@ -22,13 +23,16 @@ from .data.add_language import MARKER, marked_lines
 from .data.docs_pages import untranslated_pages
 from .data.json_schemas import write_schemas
 from .data.loading import load_site
-from .mkdocs_layer import i18n_languages
+from .mkdocs_layer import i18n_languages, report_command
 from .pages.catalogue_words import required_words
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["report"]:
+        return report_command.main(argv[1:])
     parser = argparse.ArgumentParser(prog="clustersite", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["validate", "translations", "schema"])
+    parser.add_argument("command", choices=["validate", "translations", "schema", "report"])
     parser.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml (default: ./mkdocs.yml)")
     parser.add_argument("--add", metavar="LANG", help="with `translations`: add LANG to every entry of data/ui.yaml, to translate")
     args = parser.parse_args(argv)

@@ -36,7 +36,7 @@ _REGISTRIES: dict[str, tuple[str, str]] = {
     "projects": ("project", "data/projects/"),
     "places": ("place", "data/places.yaml"),
 }
-_VOCABULARIES = ("event_types", "organisation_types")  # sections of data/ui.yaml
+_VOCABULARIES = ("event_types", "organisation_types", "audiences")  # sections of data/ui.yaml
 _DOCS = "docs"  # a file under docs/
 
 
@@ -100,7 +100,7 @@ def _walk_file(file: ParsedFile, site: SiteData, lookups: _Lookups) -> list[Prob
     for step in walk(file.record):
         path, value = step.path, step.value
         if step.kind is Kind.RECORD:
-            problems += [_problem(source, (*path, f.field), f.message, expected=f.expected, found=f.found, hint=f.hint)
+            problems += [_problem(source, (*path, *_keys(f.field)), f.message, expected=f.expected, found=f.found, hint=f.hint)
                          for f in record_rules.check(value)]
         elif step.kind is Kind.TEXT:
             problems += _check_text(source, path, value, site, strict=strict)
@@ -115,6 +115,10 @@ def _walk_file(file: ParsedFile, site: SiteData, lookups: _Lookups) -> list[Prob
             else:
                 problems += _unknown_reference(source, path, value, known, step.to)
     return problems
+
+
+def _keys(field: str | tuple[str | int, ...]) -> tuple[str | int, ...]:
+    return field if isinstance(field, tuple) else (field,)
 
 
 def required_entries(words: frozenset[str]) -> dict[str, frozenset[str]]:

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from .localized_text import LOCALIZED_DESCRIPTION
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
+from .reporting_model import ReportingFile
 from .site_data import Languages
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -21,6 +22,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "events-file": EventsFile,
     "news-file": NewsFile,
     "project-file": ProjectFile,
+    "reporting-file": ReportingFile,
 }
 
 

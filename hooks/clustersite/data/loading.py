@@ -21,6 +21,7 @@ from . import cross_file_checks
 from .model import Catalogue, EventsFile, NewsFile, OrganisationsFile, PlacesFile, ProjectFile, SiteFile
 from .parsed_file import ParsedFile
 from .problems import Problem, Problems, display_path
+from .reporting_model import ReportingFile
 from .site_data import Languages, SiteData
 from .validation_errors import validate_file
 from .validation_notes import Seen, validation_context
@@ -34,6 +35,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "organisations.yaml": OrganisationsFile,
     "events.yaml": EventsFile,
     "news.yaml": NewsFile,
+    "reporting.yaml": ReportingFile,  # optional: without it, reports name activities by the site's event types
 }
 REQUIRED_FILES = ("site.yaml", "ui.yaml", "places.yaml", "organisations.yaml")
 PROJECTS_DIR = "projects"
@@ -174,7 +176,7 @@ def _assemble(parsed: list[ParsedFile], languages: Languages) -> SiteData:
     missing; the caller returns the site only when nothing failed.
     """
     pieces: dict[str, Any] = {"places": {}, "organisations": {}, "projects": {}, "events": {}, "news": {}}
-    site_file = catalogue = None
+    site_file = catalogue = reporting = None
     event_projects: dict[str, tuple[str, ...]] = {}  # an event in a project's file belongs to that project first
 
     def keep(kind: str, records: list[Any]) -> None:
@@ -190,6 +192,8 @@ def _assemble(parsed: list[ParsedFile], languages: Languages) -> SiteData:
             site_file = record
         elif isinstance(record, Catalogue):
             catalogue = record
+        elif isinstance(record, ReportingFile):
+            reporting = record
         # getattr: a salvaged part of a failed file may lack a field whose value was wrong.
         elif isinstance(record, PlacesFile):
             keep("places", getattr(record, "places", None) or [])
@@ -206,4 +210,5 @@ def _assemble(parsed: list[ParsedFile], languages: Languages) -> SiteData:
             for event in events:
                 event_projects.setdefault(event.id, tuple(dict.fromkeys((*owner, *event.projects))))
     # site_file and catalogue are None only when their file failed, which is an error already.
-    return SiteData(languages=languages, site=site_file, catalogue=catalogue, event_projects=event_projects, **pieces)
+    return SiteData(languages=languages, site=site_file, catalogue=catalogue, event_projects=event_projects,
+                    reporting=reporting, **pieces)

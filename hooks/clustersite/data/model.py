@@ -10,13 +10,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 from .dates import Day
-
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 from .localized_text import Localized
-
-# Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
+from .reporting_model import AudienceSize, AudienceType, CountryCode
 from .validation_notes import Refers, note_record
 from .value_types import Country, Id, Link, Number, OptionalText, Time, WebUrl
 
@@ -58,7 +54,7 @@ class Label(RuledRecord):
     """A cluster-excellence label of the European Cluster Excellence Initiative."""
 
     level: Literal["bronze", "silver", "gold"]
-    awarded_by: str = "ESCA"
+    awarded_by: str | None = Field(None, description="Who awarded the label, where a source says so, such as ESCA.")
     awarded: Day | None = None
     valid_until: Day | None = None
     note: Localized | None = None
@@ -88,8 +84,6 @@ class Money(Record):
 
 
 class FundingShare(Record):
-    """One source of funding, given as a share of the budget or as an amount (the share is then worked out)."""
-
     source: Localized
     share: Number | None = Field(None, gt=0, le=100, description="Percentage of the total budget, such as 93.96.")
     amount: Number | None = Field(None, gt=0, description="Amount in the budget's currency, such as 4999000 for the EU contribution.")
@@ -182,6 +176,11 @@ class Event(RuledRecord):
     participants: list[OrganisationRef] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
     links: list[ExternalLink] = Field(default_factory=list)
+    # For reports (reporting_model.py); optional, as sources often lack them.
+    audience: list[AudienceType] = Field(default_factory=list, description="Who it reached: keys of `audiences` in data/ui.yaml.")
+    audience_size: AudienceSize | None = Field(None, description="People reached: a number, or `about: 120` / `at_least: 50`.")
+    countries_addressed: list[CountryCode] = Field(default_factory=list, description="ISO codes of the countries addressed.")
+    lead: OrganisationRef | None = Field(None, description="The partner that organised it.")
 
     @property
     def last_day(self) -> Day:
@@ -244,9 +243,7 @@ class SiteFile(Record):
 
     funding: Funding
     contact: Localized | None = None
-    translations: Literal["optional", "required"] = Field(
-        "optional", description="`optional`: a text not yet translated shows the default language's, marked, and is listed; "
-        "`required`: it is a warning, which stops `mkdocs build --strict` (publishing).")
+    translations: Literal["optional", "required"] = Field("optional", description="`required`: untranslated text stops publishing.")
 
 
 class Catalogue(Record):
@@ -257,3 +254,4 @@ class Catalogue(Record):
     organisation_types: dict[str, Localized]
     roles: dict[str, Localized]
     label_levels: dict[str, Localized]
+    audiences: dict[str, Localized] = Field(default_factory=dict, description="Who events reach (an event's `audience`).")

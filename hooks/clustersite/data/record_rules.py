@@ -12,11 +12,12 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from .model import Event, Label, Location, Project
+from .reporting_model import Estimate, ReportingFile
 
 
 @dataclass(frozen=True)
 class Finding:
-    field: str
+    field: str | tuple[str | int, ...]  # a key of the record, or a path inside it
     message: str
     expected: str
     found: str
@@ -33,6 +34,8 @@ def check(record: BaseModel) -> Iterator[Finding]:
         yield from _label(record)
     elif isinstance(record, Location):
         yield from _location(record)
+    elif isinstance(record, ReportingFile):
+        yield from _reporting(record)
 
 
 def _project(project: Project) -> Iterator[Finding]:
@@ -98,6 +101,8 @@ def _event(event: Event) -> Iterator[Finding]:
     if event.end is not None and event.end.last < event.date.first:
         yield Finding("end", "the event ends before it starts", f"an end date on or after {event.date.iso()}",
                       event.end.iso(), "check whether `date` and `end` are swapped")
+    if isinstance(event.audience_size, Estimate):  # checked here: the walk does not look inside a number-or-record field
+        yield from _estimate(event.audience_size)
 
 
 def _label(label: Label) -> Iterator[Finding]:
@@ -111,3 +116,23 @@ def _location(location: Location) -> Iterator[Finding]:
         yield Finding("place", "the location names no place",
                       "`place: <id from data/places.yaml>`, or `online: true`", "neither",
                       "add the city, or mark the event as online")
+
+
+def _estimate(estimate: Estimate) -> Iterator[Finding]:
+    if (estimate.about is None) == (estimate.at_least is None):
+        yield Finding("audience_size", "an estimate needs exactly one number",
+                      "`about: 120` or `at_least: 50`", "both" if estimate.about is not None else "neither",
+                      "keep one of the two keys; write an exact number without either, such as `audience_size: 120`")
+
+
+def _reporting(reporting: ReportingFile) -> Iterator[Finding]:
+    first: dict[str, str] = {}
+    for index, category in enumerate(reporting.categories):
+        for event_type in category.event_types:
+            if event_type in first:
+                yield Finding(("categories", index, "event_types"),
+                              f"the event type `{event_type}` is in two categories",
+                              "each event type in one category only",
+                              f"`{event_type}` under \"{first[event_type]}\" and \"{category.name}\"",
+                              "remove it from one of the two categories")
+            first.setdefault(event_type, category.name)

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from .model import Catalogue, Event, NewsItem, Organisation, Place, Project, SiteFile
+from .reporting_model import ReportingFile
 
 T = TypeVar("T")
 
@@ -38,6 +39,7 @@ class SiteData:
     events: dict[str, Event]
     news: dict[str, NewsItem]
     event_projects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> project ids
+    reporting: ReportingFile | None = None  # data/reporting.yaml, when the site has one
 
     def projects_of(self, event: Event) -> tuple[str, ...]:
         """The projects an event belongs to: its file's project first, then those it lists."""

@@ -71,6 +71,7 @@ def _check_country(value: str) -> str:
 
 
 Country = Annotated[str, AfterValidator(_check_country)]
+COUNTRY_CODES = tuple(sorted(_TERRITORIES))  # CLDR's two-letter territories, for the JSON Schemas' completion
 
 
 # --- links -----------------------------------------------------------------

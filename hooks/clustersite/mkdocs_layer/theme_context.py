@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urljoin
 
+from mkdocs.exceptions import PluginError
+
 from ..data.site_data import SiteData
 from ..pages.eu_emblem import eu_emblem_svg
 from ..pages.home_overview import home_overview
-from ..pages.safe_text import inline_markdown
+from ..pages.safe_text import inline_markdown, markdown_html
 
 HOME_MARKER = "<!-- clustersite:home-overview -->"
 DISCLAIMER_MARKER = "<!-- clustersite:disclaimer -->"
+CONTACT_MARKER = "<!-- clustersite:contact -->"
 
 
 def fill_markers(site: SiteData, today: date, markdown: str, code: str) -> str:
@@ -21,6 +24,11 @@ def fill_markers(site: SiteData, today: date, markdown: str, code: str) -> str:
     if DISCLAIMER_MARKER in markdown:
         disclaimer = site.site.funding.disclaimer.get_in(code, site.languages.default)[0]
         markdown = markdown.replace(DISCLAIMER_MARKER, inline_markdown(disclaimer))
+    if CONTACT_MARKER in markdown:
+        if site.site.contact is None:
+            raise PluginError(f"A page in docs/ shows the site's contact ({CONTACT_MARKER}), but data/site.yaml has "
+                              "no `contact:`; add the address visitors can write to, in each language.")
+        markdown = markdown.replace(CONTACT_MARKER, markdown_html(site.site.contact.get_in(code, site.languages.default)[0]))
     return markdown
 
 

@@ -5,6 +5,7 @@ Files written, below the language's folder of the built site:
     events.ics               every event
     projects/<id>.ics        the events of one project
     events/<id>.ics          one event ("add to calendar")
+    projects/<id>-activities.csv   a project's activities for reporting (report_table.py)
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from urllib.parse import urljoin, urlsplit
 from ..data.model import Event
 from ..data.site_data import SiteData
 from . import ical_writer
+from .report_formats import csv_bytes
+from .report_table import activity_report
 from .wording import Voice
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -40,6 +43,9 @@ def feed_files(site: SiteData, code: str, today: date, folder: Path, site_url: s
     for project in site.projects.values():
         outputs[folder / "projects" / f"{project.id}.ics"] = calendar(
             project.acronym, [blocks[e.id] for e in site.events_of_project(project.id)])
+    for project in (p for p in site.projects.values() if site.events_of_project(p.id)):  # linked from the timeline
+        table = activity_report(site, project.id, site_url=site_url)
+        outputs[folder / "projects" / f"{project.id}-activities.csv"] = csv_bytes(table.columns, table.rows)
     for event in events:
         outputs[folder / "events" / f"{event.id}.ics"] = calendar(v.plain(event.title), [blocks[event.id]])
     return outputs

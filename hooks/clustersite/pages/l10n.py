@@ -17,11 +17,16 @@ from babel.units import format_unit
 
 from ..data.dates import Day
 
+# CLDR's bare `en` is US English ("November 16, 2016"). The site's English is British, as the EU
+# institutions write it, so bare `en` is formatted as en_GB ("16 November 2016"); a site that wants
+# another English sets its theme language to a full tag such as `en-US`.
+_FORMAT_AS = {"en": "en_GB"}
+
 
 @cache
 def locale(tag: str) -> Locale:
     """The CLDR locale of a BCP 47 tag or Babel identifier (`sr-Latn` and `sr_Latn` alike)."""
-    return Locale.parse(tag.replace("-", "_"))
+    return Locale.parse(_FORMAT_AS.get(tag, tag).replace("-", "_"))
 
 
 # Dates are formatted with a cache: a 10,000-page site prints each event's dates on its
@@ -31,7 +36,7 @@ _DATES = 1 << 16
 
 @lru_cache(maxsize=_DATES)
 def long_date(day: date, tag: str) -> str:
-    """cs '16. listopadu 2016', bg '16 ноември 2016 г.', sr-Latn '16. novembar 2016.', en 'November 16, 2016'."""
+    """cs '16. listopadu 2016', bg '16 ноември 2016 г.', sr-Latn '16. novembar 2016.', en '16 November 2016'."""
     return format_date(day, "long", locale=locale(tag))
 
 

@@ -14,6 +14,7 @@ from ..data.funding import funding_lines
 from ..data.model import Organisation, Project
 from ..data.site_data import SiteData
 from . import json_ld
+from .dissemination import dissemination_view
 from .europe_map import partner_map
 from .search_page import search_page
 from .status import label_state, status
@@ -69,7 +70,7 @@ def project_page(site: SiteData, v: Voice, project: Project, today: date) -> Gen
         events=short_list(site.events_of_project(project.id), today), all_events=len(site.events_of_project(project.id)),
         countries=countries,
         map_svg=partner_map(codes, {code: v.country(code) for code in codes}, f"map-{project.id}"),
-        jsonld=json_ld.project_jsonld(site, v, project),
+        jsonld=json_ld.project_jsonld(site, v, project), dissemination=dissemination_view(site, v, project.id),
     )
 
 
@@ -82,6 +83,7 @@ def event_pages(site: SiteData, v: Voice) -> list[GeneratedPage]:
             event=event, projects=[site.projects[p] for p in site.projects_of(event)],
             participants=[site.organisations[o] for o in event.participants],
             place=site.places[event.location.place] if event.location and event.location.place else None,
+            lead=site.organisations[event.lead] if event.lead else None,
             previous=ordered[i - 1] if i > 0 else None, next=ordered[i + 1] if i + 1 < len(ordered) else None,
             jsonld=json_ld.event_jsonld(site, v, event),
         ))

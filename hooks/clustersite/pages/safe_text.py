@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
 import markdown
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 
 
-def inline_markdown(text: str) -> str:
-    """Text for a Markdown heading or meta line: HTML-escaped, Markdown specials backslashed."""
-    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)))
+def inline_markdown(text: str) -> Markup:
+    """Text for a Markdown heading or meta line: HTML-escaped, Markdown specials backslashed.
+
+    It is Markup, already escaped: a template that prints it must not escape it a second time.
+    Quotes stay as they are: in element text they are harmless, and heading ids keep no `39`.
+    """
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
 
 
 @lru_cache(maxsize=4096)

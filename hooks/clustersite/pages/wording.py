@@ -62,6 +62,9 @@ class Voice:
     def level(self, key: str) -> str:
         return self.site.catalogue.label_levels[key][self.code]
 
+    def audience(self, key: str) -> str:
+        return self.site.catalogue.audiences[key][self.code]
+
     # --- text from data -----------------------------------------------------
 
     def plain(self, text: Localized | None) -> str:
