@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGE_PREFIXES, ROOT, SITE_URL, SUBPATH, run_build
+from conftest import EXAMPLE, LANGUAGE_PREFIXES, SITE_URL, SUBPATH, run_build
 
 HTML_LANG = {"en": "en", "sr": "sr-Latn", "bg": "bg", "cs": "cs"}
 SEARCH_PLACEHOLDER = {"en": "Search", "sr": "Pretraga", "bg": "Търси", "cs": "Hledat"}
@@ -272,7 +272,7 @@ def test_the_worker_process_renders_what_the_build_process_would(site, project_c
 
 
 def test_the_accessibility_statement_shows_the_contact_from_site_yaml(site, project_copy, tmp_path):
-    site_yaml = (ROOT / "data" / "site.yaml").read_text(encoding="utf-8")
+    site_yaml = (EXAMPLE / "data" / "site.yaml").read_text(encoding="utf-8")
     address = re.search(r"\(mailto:([^)]+)\)", site_yaml).group(1)
     for language in LANGUAGE_PREFIXES:
         assert f'<a href="mailto:{address}">{address}</a>' in page(site, language, "accessibility/")
