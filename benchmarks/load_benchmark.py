@@ -1,13 +1,15 @@
 """How long loading and validating data/ takes for 10,000 events (target: under 1 second).
 
     .venv/bin/python benchmarks/load_benchmark.py [--events 10000] [--runs 5] [--shape shipped|heavy|both]
+                                                  [--reader fast|exact]
 
 Generates the events with benchmarks/synthetic.py ("shipped": sized like the events
 in data/, about 2.2 KB of YAML each; "heavy": a 60-word body on every event, about
 5 KB each), then times `load_site` (read the YAML, validate every record, check
 references across files) and prints the median. It also times each stage on its
 own, one after the other on one thread; `load_site` overlaps reading with
-validating, so its total is less than their sum.
+validating, so its total is less than their sum. `--reader exact` measures a site
+installed without the optional fast reader (yaml-rs): every file read by PyYAML.
 """
 
 from __future__ import annotations
@@ -38,7 +40,11 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--shape", choices=("shipped", "heavy", "both"), default="both")
+    parser.add_argument("--reader", choices=("fast", "exact"), default="fast")
     args = parser.parse_args()
+    if args.reader == "exact":
+        yaml_reader.yaml_rs = None  # as when yaml-rs is not installed
+    print(f"reader: {'yaml-rs, then PyYAML where needed' if yaml_reader.yaml_rs else 'PyYAML only'}")
     for shape in ("shipped", "heavy") if args.shape == "both" else (args.shape,):
         with tempfile.TemporaryDirectory() as tmp:
             measure(Path(tmp), shape, args.events, args.runs)

@@ -23,6 +23,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         preview_errors.show(Path(config.site_dir), state.problems)
         return
     outputs.keep_default_404(config, is_default=True, finished=True)
+    outputs.write_robots(config)
     outputs.index_search(state, config)
     outputs.finish_writing(state)  # the feeds, written meanwhile (Pagefind reads only the HTML pages)
     log.info(state.translation_summary())

@@ -72,6 +72,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return mark_fallback(markdown, page, code, state.site, log)
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    theme_context.describe_page(page, html)
+    return html
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return valid_markup(output)
 
@@ -84,7 +89,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     env.bytecode_cache = TEMPLATES
     if _failed():
         return env
-    env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config))
+    env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config), lastmod=state.lastmod)
     return env
 
 

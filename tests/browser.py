@@ -21,14 +21,30 @@ CHROMIUM_FLAGS = [
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    """CHROMIUM_PATH, else Debian's `chromium` (the local route), else Playwright's own Chromium (as CI installs it)."""
+    return (os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+            or _playwright_chromium())
+
+
+@functools.cache
+def _playwright_chromium() -> str | None:
+    """The Chromium `playwright install chromium` put in its cache, if it did."""
+    from playwright.sync_api import Error, sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            path = playwright.chromium.executable_path
+    except Error:
+        return None
+    return path if path and os.path.exists(path) else None
 
 
 def require_chromium() -> str:
     """The browser's path; skip (or fail, when REQUIRE_BROWSER=1 as in CI) without one."""
     path = chromium_path()
     if path is None:
-        reason = "no Chromium found: install Debian's `chromium` package (apt-get install chromium) or set CHROMIUM_PATH"
+        reason = ("no Chromium found: install Debian's `chromium` package (apt-get install chromium), set CHROMIUM_PATH, "
+                  "or run `python -m playwright install --with-deps chromium`")
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(reason + " (REQUIRE_BROWSER=1 makes browser tests mandatory)")
         pytest.skip(reason)

@@ -63,7 +63,7 @@ def test_head_has_hreflang_canonical_and_open_graph(site):
     assert f'<link rel="canonical" href="{SITE_URL}bg/partners/enef/">' in html
     assert f'hreflang="sr-Latn" href="{SITE_URL}sr/partners/enef/"' in html
     assert f'hreflang="x-default" href="{SITE_URL}partners/enef/"' in html
-    assert '<meta property="og:locale" content="bg">' in html
+    assert '<meta property="og:locale" content="bg_BG">' in html
     assert '<meta property="og:title" content="Сдружение „Клъстер за енергийна ефективност“ (ENEF)">' in html
 
 

@@ -104,3 +104,22 @@ def test_the_project_commands_silence_materials_notice_and_the_switch_still_work
     assert loud.returncode == 0 and notice in loud.stderr  # still printed without the switch: the switch is still needed
     quiet = subprocess.run(command, env={**env, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
     assert quiet.returncode == 0 and notice not in quiet.stderr and "NO_MKDOCS_2_WARNING" not in quiet.stderr
+
+
+def test_workflow_uses_current_actions_caches_pip_and_tests_the_lowest_and_newest_python():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text())
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    majors = {step["uses"].split("@")[0]: int(step["uses"].split("@v")[1]) for step in steps if "uses" in step}
+    # The current major versions (older ones run on Node 20, which runners no longer support).
+    assert majors == {"actions/checkout": 7, "actions/setup-python": 7, "actions/configure-pages": 6,
+                      "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
+    for step in steps:
+        if step.get("uses", "").startswith("actions/setup-python"):
+            assert step["with"]["cache"] == "pip"
+        if step.get("uses", "").startswith("actions/checkout"):
+            assert step["with"]["fetch-depth"] == 0  # the sitemap's lastmod reads each file's last commit
+    lowest = (ROOT / "pyproject.toml").read_text(encoding="utf-8").split('requires-python = ">=')[1].split('"')[0]
+    versions = workflow["jobs"]["test"]["strategy"]["matrix"]["python-version"]
+    assert versions[0] == lowest and len(versions) == 2 and tuple(map(int, versions[1].split("."))) > (3, 13)
+    test_steps = " ".join(step.get("run", "") for step in workflow["jobs"]["test"]["steps"])
+    assert "playwright install --with-deps chromium" in test_steps and "apt-get install" not in test_steps

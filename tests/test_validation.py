@@ -69,7 +69,7 @@ def test_unknown_key_suggests_the_right_one(data):
     found = messages(data)
     assert (
         "data/places.yaml:12:5: error: places[2].contry: unknown key `contry`\n"
-        "    expected: one of `id`, `country`, `name`\n"
+        "    expected: one of `id`, `country`, `name`, `timezone`\n"
         "    found:    `contry`\n"
         "    hint:     did you mean `country`?") in found
     assert any("places[2].country: the required key `country` is missing" in m for m in found)

@@ -22,6 +22,7 @@ from .site_data import SiteData
 from .validation_notes import Seen
 from .value_types import check_link
 from .yaml_reader import PathItem, Source, format_path
+from .zone_checks import missing_zone_problems
 
 # The targets of links in Markdown and HTML: [text](target), <scheme:target>, href="target",
 # and reference definitions on a line of their own: [label]: target
@@ -78,6 +79,7 @@ def cross_file(site: SiteData, parsed: list[ParsedFile], complete: dict[str, boo
     for file in parsed:
         if not file.valid or _worth_a_walk(file.seen, lookups):
             problems += _walk_file(file, site, lookups)
+    problems += missing_zone_problems(site, parsed, places_complete=complete["places"])
     return problems
 
 

@@ -9,9 +9,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from .localized_text import Localized
-from .model import Money, Project
+from .value_types import Number
+
+if TYPE_CHECKING:
+    from .model import Project
+
+_RECORD = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)  # as model.Record: unknown keys are mistakes
+
+
+class Money(BaseModel):
+    model_config = _RECORD
+
+    amount: Number = Field(gt=0)
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, such as EUR.")
+
+
+class FundingShare(BaseModel):
+    """One source of funding: a share of the budget, or an amount (whose share is worked out)."""
+
+    model_config = _RECORD
+
+    source: Localized
+    share: Number | None = Field(None, gt=0, le=100, description="Percentage of the total budget, such as 93.96.")
+    amount: Number | None = Field(None, gt=0, description="Amount in the budget's currency, such as 4999000 for the EU contribution.")
 
 
 @dataclass(frozen=True)

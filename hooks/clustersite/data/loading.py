@@ -178,6 +178,7 @@ def _assemble(parsed: list[ParsedFile], languages: Languages) -> SiteData:
     pieces: dict[str, Any] = {"places": {}, "organisations": {}, "projects": {}, "events": {}, "news": {}}
     site_file = catalogue = reporting = None
     event_projects: dict[str, tuple[str, ...]] = {}  # an event in a project's file belongs to that project first
+    sources: dict[str, str] = {}  # `events/<id>`, `projects/<id>` -> the data file that holds the record
 
     def keep(kind: str, records: list[Any]) -> None:
         for record in records:
@@ -209,6 +210,9 @@ def _assemble(parsed: list[ParsedFile], languages: Languages) -> SiteData:
             keep("events", events)
             for event in events:
                 event_projects.setdefault(event.id, tuple(dict.fromkeys((*owner, *event.projects))))
+            sources.update({f"events/{event.id}": file.source.file for event in events})
+            if project is not None:
+                sources[f"projects/{project.id}"] = file.source.file
     # site_file and catalogue are None only when their file failed, which is an error already.
     return SiteData(languages=languages, site=site_file, catalogue=catalogue, event_projects=event_projects,
-                    reporting=reporting, **pieces)
+                    sources=sources, reporting=reporting, **pieces)

@@ -11,10 +11,12 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from .dates import Day
+from .event_fields import Online, TimeZone
+from .funding import FundingShare, Money
 from .localized_text import Localized
 from .reporting_model import AudienceSize, AudienceType, CountryCode
 from .validation_notes import Refers, note_record
-from .value_types import Country, Id, Link, Number, OptionalText, Time, WebUrl
+from .value_types import Country, Id, Link, OptionalText, Time, WebUrl
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 OrganisationRef = Annotated[Id, Refers("organisations")]
@@ -48,6 +50,7 @@ class Place(Record):
     id: Id
     country: Country
     name: Localized
+    timezone: TimeZone | None = Field(None, description="IANA time zone, such as Europe/Madrid; needed where the country has several.")
 
 
 class Label(RuledRecord):
@@ -76,17 +79,6 @@ class Organisation(Record):
 
 
 # --- projects ------------------------------------------------------------------
-
-
-class Money(Record):
-    amount: Number = Field(gt=0)
-    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, such as EUR.")
-
-
-class FundingShare(Record):
-    source: Localized
-    share: Number | None = Field(None, gt=0, le=100, description="Percentage of the total budget, such as 93.96.")
-    amount: Number | None = Field(None, gt=0, description="Amount in the budget's currency, such as 4999000 for the EU contribution.")
 
 
 class Member(Record):
@@ -132,7 +124,7 @@ class Location(RuledRecord):
     place: PlaceRef | None = Field(None, description="A city from data/places.yaml.")
     venue: Localized | None = None
     address: OptionalText = None
-    online: bool = False
+    online: Online = Field(False, description="true, or the web address where people join; with a place, the event is hybrid.")
 
 
 class Session(Record):
@@ -168,6 +160,8 @@ class Event(RuledRecord):
     date: Day
     end: Day | None = None
     time: Time | None = None
+    end_time: Time | None = Field(None, description="When the event ends, on its last day (HH:MM).")
+    timezone: TimeZone | None = Field(None, description="IANA time zone of the times; defaults to the place's.")
     location: Location | None = None
     title: Localized
     summary: Localized

@@ -103,6 +103,19 @@ def _event(event: Event) -> Iterator[Finding]:
                       event.end.iso(), "check whether `date` and `end` are swapped")
     if isinstance(event.audience_size, Estimate):  # checked here: the walk does not look inside a number-or-record field
         yield from _estimate(event.audience_size)
+    yield from _event_times(event)
+
+
+def _event_times(event: Event) -> Iterator[Finding]:
+    if event.end_time and not event.time:
+        yield Finding("end_time", "an end time is given but no start time", "a `time:` when the event starts",
+                      f"end_time: {event.end_time}", f"add `time: HH:MM` next to `end_time: {event.end_time}`")
+    if event.time and (event.date.whole_month or (event.end is not None and event.end.whole_month)):
+        yield Finding("time", "a time needs a full date", "a date written YYYY-MM-DD with `time:`",
+                      f"date: {event.date.iso()}", "add the day to the date, or remove the time")
+    elif event.time and event.end_time and event.last_day.first == event.date.first and event.end_time <= event.time:
+        yield Finding("end_time", "the event ends before it starts", f"an end time after {event.time}",
+                      event.end_time, "check whether `time` and `end_time` are swapped; an event over midnight needs `end:`")
 
 
 def _label(label: Label) -> Iterator[Finding]:

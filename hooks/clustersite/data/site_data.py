@@ -21,9 +21,13 @@ class Languages:
     codes: tuple[str, ...]
     default: str
     html_lang: dict[str, str] = field(default_factory=dict)  # code -> BCP 47 tag, e.g. sr -> sr-Latn
+    site_names: dict[str, str] = field(default_factory=dict)  # code -> the site's name in that language
 
     def tag(self, code: str) -> str:
         return self.html_lang.get(code, code)
+
+    def site_name(self, code: str) -> str:
+        return self.site_names.get(code) or self.site_names.get(self.default, "")
 
 
 @dataclass
@@ -40,6 +44,15 @@ class SiteData:
     news: dict[str, NewsItem]
     event_projects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> project ids
     reporting: ReportingFile | None = None  # data/reporting.yaml, when the site has one
+    sources: dict[str, str] = field(default_factory=dict)  # `events/<id>`, `projects/<id>` -> its data file
+    site_url: str = ""  # mkdocs.yml's site_url, for absolute links in feeds and structured data
+
+    def language_url(self, code: str, path: str = "") -> str:
+        """The absolute address of `path` (such as `events/x/`) in one language's part of the site."""
+        base = self.site_url or "http://localhost/"
+        base = base if base.endswith("/") else base + "/"
+        prefix = "" if code == self.languages.default else f"{code}/"
+        return base + prefix + path
 
     def projects_of(self, event: Event) -> tuple[str, ...]:
         """The projects an event belongs to: its file's project first, then those it lists."""

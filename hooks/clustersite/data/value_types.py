@@ -129,12 +129,17 @@ Number = Annotated[Decimal, BeforeValidator(_decimal_from_float)]
 # --- times -----------------------------------------------------------------
 
 
+_TIME_RANGE = re.compile(r"^\s*(\d{1,2}[:.]\d{2})\s*[-–—]\s*(\d{1,2}[:.]\d{2})\s*$")
+
+
 def _check_time(value: str) -> str:
     if not _TIME.match(value):
-        raise problem(
-            "time_format", "this is not a time of day", expected="a 24-hour time written HH:MM, such as `08:30`",
-            hint="write hours and minutes with two digits each, separated by a colon",
-        )
+        hint = "write hours and minutes with two digits each, separated by a colon"
+        if match := _TIME_RANGE.match(value):  # a range: the end has a key of its own
+            start, end = (part.replace(".", ":").zfill(5) for part in match.groups())
+            hint = f"write the start and the end on two lines: `time: \"{start}\"` and `end_time: \"{end}\"`"
+        raise problem("time_format", "this is not a time of day", expected="a 24-hour time written HH:MM, such as `08:30`",
+                      hint=hint)
     return value
 
 

@@ -7,7 +7,8 @@ scalar stays the text that was typed; the model decides what type a field is.
 Two readers share that promise:
 
 - `load` is the fast one (yaml-rs, a Rust YAML 1.2 parser, about six times
-  faster than libyaml here). YAML 1.2 already keeps `NO`, `yes` and `08:30` as
+  faster than libyaml here), when it is installed; without it, `load` reads
+  exactly (benchmarks/RESULTS.md has the cost). YAML 1.2 already keeps `NO`, `yes` and `08:30` as
   text; it does turn `0123`, `1.50` and `true` into numbers and booleans, so its
   result is only kept when the model accepts it (see `fast_values_ok`).
 - `load_exact` is PyYAML's composer with every scalar kept as typed. It is used
@@ -23,7 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-import yaml_rs
+
+try:  # the fast reader is optional (`pip install 'clustersite[fast]'`); without it every file is read exactly
+    import yaml_rs
+except ImportError:  # pragma: no cover - depends on what was installed
+    yaml_rs = None
 
 from .problems import Problem
 
@@ -130,6 +135,8 @@ def load(path: Path, shown: str) -> Source:
     """
     raw = read_bytes(path)
     _refuse_empty(raw, shown)
+    if yaml_rs is None:
+        return _parse_exact(raw, shown)
     try:
         # encoder_errors="strict": by default yaml-rs would replace bytes that are not UTF-8.
         data = yaml_rs.load(raw, parse_datetime=False, encoder_errors="strict",

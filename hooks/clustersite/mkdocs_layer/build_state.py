@@ -31,6 +31,7 @@ from ..pages.page_builders import pages_for_language
 from ..pages.templating import GeneratedPage
 from . import i18n_languages, language_worker
 from .i18n_languages import suffixed
+from .page_dates import commit_dates, page_lastmod
 
 log = get_plugin_logger("clustersite")
 
@@ -62,6 +63,7 @@ class BuildState:
     feed_files: dict[str, dict[Path, bytes]] = field(default_factory=dict)  # language -> feeds the worker made
     previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown the last run built
     serving: bool = False  # `mkdocs serve`: pages render in-process, search is indexed after the reload
+    source_dates: dict[str, date] = field(default_factory=dict)  # data/ and docs/ files -> last commit (page_dates)
     timings: Counter = field(default_factory=Counter)  # seconds spent per step, for benchmarks/build_benchmark.py
 
     @contextmanager
@@ -81,6 +83,8 @@ class BuildState:
         root = Path(config.config_file_path).parent
         data_dir = root / "data"
         today = build_date()
+        if not inner_build(config):
+            self.source_dates = commit_dates(root, today)
         fingerprint = (_fingerprint(data_dir), languages, today)
         if self.site is not None and not inner_build(config):
             # What the last run built: `mkdocs serve --dirty` rebuilds only the pages that differ from it.
@@ -88,6 +92,8 @@ class BuildState:
         if fingerprint != self.fingerprint:
             with self.timed("load and validate"):
                 self.site, self.problems = load_site(data_dir, languages, root, words=required_words())
+            if self.site is not None:
+                self.site.site_url = config.site_url or ""
             self.today, self.pages, self.feed_files, self.rendering, self.fingerprint = today, {}, {}, {}, fingerprint
             for warning in self.problems.warnings:
                 log.warning(str(warning))
@@ -120,6 +126,12 @@ class BuildState:
         default = self.site.languages.default
         return {suffixed(p.src_uri, code, default): p.markdown
                 for code in codes or self.site.languages.codes for p in self.pages_in(code)}
+
+    def lastmod(self, src_uri: str) -> str:
+        """The sitemap's <lastmod> of a page (YYYY-MM-DD), or '' when its sources have no known date."""
+        generated = {page.src_uri for page in self.pages_in(self.site.languages.default)}
+        day = page_lastmod(src_uri, self.site, self.source_dates, generated)
+        return day.isoformat() if day else ""
 
     def feeds_made_by_worker(self, code: str) -> dict[Path, bytes] | None:
         """The language's feed files, if the worker process that rendered its pages made them too."""

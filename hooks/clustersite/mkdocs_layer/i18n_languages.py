@@ -21,6 +21,7 @@ def from_mkdocs(config: MkDocsConfig) -> Languages:
     entries = plugin.config.languages
     codes: list[str] = []
     tags: dict[str, str] = {}
+    names: dict[str, str] = {}
     default = None
     overrides = Path(config.config_file_path).parent / (config.theme.custom_dir or "overrides")
     for entry in entries:
@@ -39,9 +40,10 @@ def from_mkdocs(config: MkDocsConfig) -> Languages:
             default = code
         codes.append(code)
         tags[code] = tag
+        names[code] = entry.site_name or config.site_name
     if default is None:
         raise PluginError("mkdocs.yml: plugins.i18n.languages: no language is marked `default: true`; mark English.")
-    return Languages(codes=tuple(codes), default=default, html_lang=tags)
+    return Languages(codes=tuple(codes), default=default, html_lang=tags, site_names=names)
 
 
 def suffixed(src_uri: str, code: str, default: str) -> str:

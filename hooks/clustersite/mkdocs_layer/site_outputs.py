@@ -11,6 +11,7 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -58,6 +59,11 @@ class SiteOutputs:
             self.saved_404 = path.read_bytes()
         if finished and self.saved_404 is not None:
             path.write_bytes(self.saved_404)
+
+    def write_robots(self, config: MkDocsConfig) -> None:
+        """robots.txt at the site's root, naming the sitemap (search pages carry their own noindex)."""
+        sitemap = urljoin(config.site_url or "http://localhost/", "sitemap.xml")
+        (Path(config.site_dir) / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", encoding="utf-8")
 
     def index_search(self, state: BuildState, config: MkDocsConfig) -> None:
         """Build the Pagefind index of the whole site; it splits it by each page's <html lang>."""

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from ..data.site_data import SiteData
 from ..pages.eu_emblem import eu_emblem_svg
+from ..pages.head_meta import og_locale, page_description
 from ..pages.home_overview import home_overview
 from ..pages.safe_text import inline_markdown, markdown_html
 
@@ -32,8 +35,15 @@ def fill_markers(site: SiteData, today: date, markdown: str, code: str) -> str:
     return markdown
 
 
-def theme_globals(site: SiteData, code: str) -> dict:
-    """What the theme overrides show: the footer's funding line and the 404 texts."""
+def describe_page(page: Page, html: str) -> None:
+    """The page's own description, at most 160 characters, for <meta name="description"> (else the site's)."""
+    description = page_description(page.meta.get("description"), html)
+    if description:
+        page.meta["description"] = description
+
+
+def theme_globals(site: SiteData, code: str, lastmod: Callable[[str], str] | None = None) -> dict:
+    """What the theme overrides show: the footer's funding line, the 404 texts, head and sitemap data."""
     languages = site.languages
     words = site.catalogue.words
     prefix = "" if code == languages.default else f"{code}/"
@@ -46,6 +56,8 @@ def theme_globals(site: SiteData, code: str) -> dict:
         "feed_title": words["feed"][code],
         "links": [(words[key][code], f"{prefix}{key.replace('_notice', '')}/") for key in ("legal_notice", "privacy", "accessibility")],
         "html_lang": {c: languages.tag(c) for c in languages.codes},
+        "og_locale": {c: og_locale(languages.tag(c)) for c in languages.codes},
+        "lastmod": lastmod or (lambda src_uri: ""),
         "absolute": absolute_url,
         "default_language": languages.default,
         "not_found": [

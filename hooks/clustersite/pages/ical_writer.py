@@ -50,32 +50,38 @@ def utc_value(moment: datetime) -> str:
 
 
 def local_value(moment: datetime) -> str:
-    """A floating DATE-TIME: the local time where the event is."""
+    """A local DATE-TIME, read in the zone its TZID names (or floating, without one)."""
     return moment.strftime("%Y%m%dT%H%M%S")
 
 
+def _when(name: str, moment: date | datetime) -> bytes:
+    """DTSTART or DTEND: a DATE, or a DATE-TIME with the TZID of its zone (an aware datetime from zoneinfo)."""
+    if not isinstance(moment, datetime):
+        return content_line(f"{name};VALUE=DATE", date_value(moment))
+    zone = getattr(moment.tzinfo, "key", None)
+    if zone:
+        return content_line(f"{name};TZID={zone}", local_value(moment))
+    return content_line(name, local_value(moment))
+
+
 def vevent(*, uid: str, stamp: datetime, summary: str, description: str, url: str, category: str,
-           start: date | datetime, end: date | None, location: str) -> bytes:
-    """One VEVENT. `start` is a date (all day, with `end` the day after the last) or a local time."""
+           start: date | datetime, end: date | datetime | None, location: str) -> bytes:
+    """One VEVENT: all day (`start` a date, `end` the day after the last), or timed in the zone of `start` and `end`."""
     lines = [b"BEGIN:VEVENT\r\n", content_line("UID", escape_text(uid)), content_line("DTSTAMP", utc_value(stamp)),
              content_line("SUMMARY", escape_text(summary))]
     if description:
         lines.append(content_line("DESCRIPTION", escape_text(description)))
-    lines += [content_line("URL", url), content_line("CATEGORIES", escape_text(category))]
-    if isinstance(start, datetime):
-        lines.append(content_line("DTSTART", local_value(start)))
-    else:
-        lines.append(content_line("DTSTART;VALUE=DATE", date_value(start)))
-        if end is not None:
-            lines.append(content_line("DTEND;VALUE=DATE", date_value(end)))
+    lines += [content_line("URL", url), content_line("CATEGORIES", escape_text(category)), _when("DTSTART", start)]
+    if end is not None:
+        lines.append(_when("DTEND", end))
     if location:
         lines.append(content_line("LOCATION", escape_text(location)))
     lines.append(b"END:VEVENT\r\n")
     return b"".join(lines)
 
 
-def vcalendar(name: str, events: list[bytes], product: str) -> bytes:
-    """A VCALENDAR around VEVENTs; `name` is what calendar applications show for it."""
+def vcalendar(name: str, events: list[bytes], product: str, zones: list[bytes] | None = None) -> bytes:
+    """A VCALENDAR around VTIMEZONEs and VEVENTs; `name` is what calendar applications show for it."""
     head = [b"BEGIN:VCALENDAR\r\n", content_line("VERSION", "2.0"), content_line("PRODID", escape_text(product)),
             content_line("CALSCALE", "GREGORIAN"), content_line("X-WR-CALNAME", escape_text(name))]
-    return b"".join((*head, *events, b"END:VCALENDAR\r\n"))
+    return b"".join((*head, *(zones or ()), *events, b"END:VCALENDAR\r\n"))

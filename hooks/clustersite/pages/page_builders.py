@@ -16,6 +16,7 @@ from ..data.site_data import SiteData
 from . import json_ld
 from .dissemination import dissemination_view
 from .europe_map import partner_map
+from .head_meta import listing, shorten
 from .search_page import search_page
 from .status import label_state, status
 from .templating import GeneratedPage, page
@@ -56,7 +57,8 @@ def switched_off_pages(site: SiteData) -> set[str]:
 def projects_index(site: SiteData, v: Voice, today: date) -> GeneratedPage:
     projects = sorted(site.projects.values(), key=lambda p: p.end.first, reverse=True)
     return page("projects/index.md", "projects/", "projects_index.md.j2", v,
-                 projects=[(p, status(p, today)) for p in projects])
+                projects=[(p, status(p, today)) for p in projects],
+                description=listing(v.t("projects"), [" – ".join(dict.fromkeys((p.acronym, v.plain(p.title)))) for p in projects]))
 
 
 def project_page(site: SiteData, v: Voice, project: Project, today: date) -> GeneratedPage:
@@ -121,7 +123,8 @@ def partner_timeline_pages(site: SiteData, v: Voice, org: Organisation, today: d
 
 def partners_index(site: SiteData, v: Voice) -> GeneratedPage:
     organisations = sorted(site.organisations.values(), key=lambda o: (v.country(o.country), o.short_name.lower()))
-    return page("partners/index.md", "partners/", "partners_index.md.j2", v, organisations=organisations)
+    return page("partners/index.md", "partners/", "partners_index.md.j2", v, organisations=organisations,
+                description=listing(v.t("partners"), [v.organisation_plain(o) for o in organisations][:12]))
 
 
 def partner_page(site: SiteData, v: Voice, org, today: date) -> GeneratedPage:
@@ -132,6 +135,8 @@ def partner_page(site: SiteData, v: Voice, org, today: date) -> GeneratedPage:
         projects=projects, events=short_list(site.events_of_organisation(org.id), today),
         all_events=len(site.events_of_organisation(org.id)),
         jsonld=json_ld.organisation_jsonld(site, v, org),
+        description=shorten(v.plain(org.description) or " · ".join(
+            [v.organisation_plain(org), f"{v.organisation_type(org.type)}, {v.country(org.country)}", *(p.acronym for p, _ in projects)])),
     )
 
 
@@ -144,7 +149,8 @@ def labels_page(site: SiteData, v: Voice, today: date) -> GeneratedPage:
 
 def news_index(site: SiteData, v: Voice) -> GeneratedPage:
     news = sorted(site.news.values(), key=lambda n: (n.date, n.id), reverse=True)
-    return page("news/index.md", "news/", "news_index.md.j2", v, news=news)
+    return page("news/index.md", "news/", "news_index.md.j2", v, news=news,
+                description=listing(v.t("news"), [v.plain(n.title) for n in news][:8]))
 
 
 def news_page(site: SiteData, v: Voice, item, previous, next) -> GeneratedPage:
@@ -152,6 +158,7 @@ def news_page(site: SiteData, v: Voice, item, previous, next) -> GeneratedPage:
         f"news/{item.id}.md", f"news/{item.id}/", "news_item.md.j2", v, item=item, previous=previous, next=next,
         projects=[site.projects[p] for p in item.projects],
         organisations=[site.organisations[o] for o in item.organisations],
+        jsonld=json_ld.news_jsonld(site, v, item),
     )
 
 

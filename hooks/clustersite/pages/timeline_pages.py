@@ -14,6 +14,7 @@ from datetime import date
 from itertools import groupby
 
 from ..data.model import Event
+from .head_meta import listing
 from .status import is_upcoming
 from .templating import GeneratedPage, page
 from .wording import Voice
@@ -81,6 +82,8 @@ def timeline_pages(v: Voice, first_src_uri: str, base: str, title: str, events: 
             newer=part_path(base, part.number - 1) if part.number > 1 else None,
             older=part_path(base, part.number + 1) if part.number < len(parts) else None,
             years=[(year, part_path(base, number)) for year, number in years.items()] if len(parts) > 1 else [],
+            description=listing(title, [v.plain(e.title) for e in [*part.upcoming, *(e for _, in_year in part.past_by_year
+                                                                                  for e in in_year)]][:8]),
             **context,
         ))
     return pages

@@ -8,10 +8,11 @@ from datetime import date
 from markupsafe import Markup, escape
 
 from ..data.dates import Day
+from ..data.event_times import event_times
 from ..data.localized_text import Localized
 from ..data.model import Event, Money, Organisation
 from ..data.site_data import SiteData
-from . import l10n
+from . import l10n, l10n_times
 from .safe_text import inline_markdown, markdown_html
 
 
@@ -152,6 +153,15 @@ class Voice:
 
     def dates(self, start: Day, end: Day | None = None) -> str:
         return l10n.date_range(start, end, self.tag)
+
+    def when(self, event: Event) -> str:
+        """The event's dates, with its times and their zone where it has them."""
+        times = event_times(self.site, event)
+        if times is None:
+            return self.dates(event.date, event.end)
+        if times.end_stated:
+            return l10n_times.time_span(times.start, times.end, self.tag)
+        return l10n_times.time_span(times.start, None, self.tag, dates=self.dates(event.date, event.end))
 
     def month_year(self, day: date) -> str:
         return l10n.month_year(day, self.tag)
