@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import picture_outputs, theme_context, virtual_files
+from clustersite.mkdocs_layer import nav_entries, picture_outputs, preview_errors, theme_context, virtual_files
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
@@ -23,6 +23,11 @@ from clustersite.mkdocs_layer.theme_template_cache import TEMPLATES
 from clustersite.mkdocs_layer.untranslated_pages import mark_fallback
 
 log = get_plugin_logger("clustersite")
+
+
+def _failed() -> bool:
+    """The preview with mistakes in data/: no pages, one page that lists them (preview_errors)."""
+    return state.site is None
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -39,17 +44,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         outputs.settle(state)  # the previous preview run's feed writes and search index
     languages = state.prepare(config)
     theme_context.check_short_names(config, languages.codes)
+    if _failed():
+        preview_errors.build_nothing(config)
+    else:
+        nav_entries.drop_switched_off(config, state.site)
     return config
 
 
 @event_priority(50)  # before static-i18n sorts files into languages
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if _failed():
+        return preview_errors.no_files()
     virtual_files.add_generated_files(state, files, config)
     return files
 
 
 @event_priority(-110)  # after static-i18n has rebuilt the File objects without their text
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    if _failed():
+        return nav
     virtual_files.attach_content(state, files, _language(config))
     return nav
 
@@ -75,6 +88,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     env.bytecode_cache = TEMPLATES
+    if _failed():
+        return env
     env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config), config, lastmod=state.lastmod,
                                                              root_url=state.root_url)
     return env
@@ -82,6 +97,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 @event_priority(0)  # before static-i18n's on_post_build, which builds the other languages
 def on_post_build(*, config: MkDocsConfig) -> None:
+    if _failed():
+        return
     code = _language(config)
     outputs.write_feeds(state, config, code)
     picture_outputs.write_pictures(state, config, code)

@@ -1,4 +1,6 @@
-"""WCAG 2.2 AA in a real browser, at phone, tablet and desktop widths, in every language.
+"""WCAG 2.2 AA in a real browser, at phone, tablet and desktop widths, in every language, on the example fixture.
+
+test_site_accessibility.py runs axe on whatever site the repository has, and on a second project.
 
 - axe-core (from npm, tests/a11y/package.json; installed with `npm ci` when npm is there) finds no
   violation of the WCAG 2.0/2.1/2.2 A and AA rules on any page type, and no page type logs a console
@@ -94,6 +96,12 @@ def axe_source() -> str:
             pytest.skip(message)
         subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--prefix", str(A11Y)], check=True, capture_output=True)
     return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built_site(site_builds):
+    """The example fixture site (tests/fixtures/example/): these tests know its pages and its words."""
+    return site_builds("example").www
 
 
 @pytest.fixture(scope="module")

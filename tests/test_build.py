@@ -1,4 +1,7 @@
-"""Integration: the real `mkdocs build --strict`, under a project subpath, read back as HTML."""
+"""Integration: the real `mkdocs build --strict` of the example fixture site, under a project subpath, read back as HTML.
+
+Tests of the generator: they run on tests/fixtures/example/, not on the repository's data/.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGE_PREFIXES, ROOT, SITE_URL, SUBPATH, run_build
+from conftest import EXAMPLE, LANGUAGE_PREFIXES, SITE_URL, SUBPATH, run_build
 
 HTML_LANG = {"en": "en", "sr": "sr-Latn", "sr-cyrl": "sr-Cyrl", "bg": "bg", "cs": "cs"}
 SEARCH_PLACEHOLDER = {"en": "Search", "sr": "Pretraga", "sr-cyrl": "Претрага", "bg": "Търси", "cs": "Hledat"}
@@ -18,6 +21,11 @@ FUNDING = {"en": "Funded by the European Union", "sr": "Finansira Evropska unija
            "bg": "Финансирано от Европейския съюз", "cs": "Financováno Evropskou unií"}
 PAGES = ["", "projects/", "projects/trace-kei/", "events/", "events/trace-kei-training-bari/", "partners/enef/",
          "labels/", "news/", "news/green-synergy-joins-trace-kei/", "legal/", "privacy/", "accessibility/"]
+
+
+@pytest.fixture()
+def site(example_site) -> Path:
+    return example_site
 
 
 def page(site, language: str, path: str) -> str:
@@ -177,17 +185,42 @@ def test_a_data_error_stops_the_build_with_the_message_and_no_traceback(project_
     assert not (tmp_path / "out" / "index.html").exists()
 
 
-def test_a_page_missing_in_one_language_falls_back_marked_and_strict_fails(project_copy, tmp_path):
+def test_untranslated_text_and_pages_are_published_marked_and_listed_under_strict(project_copy, tmp_path):
+    """English first, translations later: a strict build publishes, and the log lists what is missing, with file:line."""
     (project_copy / "docs" / "privacy.cs.md").unlink()
-    strict = run_build(tmp_path / "strict", config=project_copy / "mkdocs.yml")
-    assert strict.returncode != 0
-    assert "docs/privacy.md: there is no cs version of this page, so the en text is shown; add docs/privacy.cs.md" in strict.stderr
-    relaxed = run_build(tmp_path / "out", config=project_copy / "mkdocs.yml", strict=False)
-    assert relaxed.returncode == 0, relaxed.stderr[-2000:]
+    news = project_copy / "data" / "news.yaml"
+    news.write_text(news.read_text(encoding="utf-8").replace(
+        "      cs: Klastr Green Synergy zahájil práci v projektu TRACE-KEI\n", ""), encoding="utf-8")
+    result = run_build(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr[-3000:]
+    log = [line for line in result.stderr.splitlines() if "clustersite" in line]
+    assert "INFO    -  clustersite: data/news.yaml:14:7: note: news[0].title: the text is not translated into `cs`" in log
+    assert ("INFO    -  clustersite: docs/privacy.md: there is no cs version of this page, so the en text is shown; "
+            "add docs/privacy.cs.md") in log
+    assert "INFO    -  clustersite: Translations: en: 0 missing, sr: 0 missing, bg: 0 missing, cs: 1 missing. " \
+           "0 errors, 0 warnings, 1 text not yet translated in data/." in log
+    title = (tmp_path / "out" / "cs" / "news" / "green-synergy-joins-trace-kei" / "index.html").read_text(encoding="utf-8")
+    assert "Green Synergy Cluster starts work in the TRACE-KEI project" in title and 'class="untranslated"' in title
     html = (tmp_path / "out" / "cs" / "privacy" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="cs"' in html
     assert "Tato stránka zatím není přeložena, a proto se zobrazuje v angličtině." in html
     assert '<div lang="en">' in html and "This site collects no personal data." in html
+
+
+def test_required_translations_stop_a_strict_build(project_copy, tmp_path):
+    site_file = project_copy / "data" / "site.yaml"
+    site_file.write_text(site_file.read_text(encoding="utf-8").replace("translations: optional", "translations: required"),
+                         encoding="utf-8")
+    news = project_copy / "data" / "news.yaml"
+    news.write_text(news.read_text(encoding="utf-8").replace(
+        "      cs: Klastr Green Synergy zahájil práci v projektu TRACE-KEI\n", ""), encoding="utf-8")
+    (project_copy / "docs" / "privacy.cs.md").unlink()
+    strict = run_build(tmp_path / "strict", config=project_copy / "mkdocs.yml")
+    assert strict.returncode != 0
+    assert "WARNING -  clustersite: data/news.yaml:14:7: warning: news[0].title: the text is not translated into `cs`" in strict.stderr
+    relaxed = run_build(tmp_path / "out", config=project_copy / "mkdocs.yml", strict=False)
+    assert relaxed.returncode == 0, relaxed.stderr[-2000:]  # the preview still shows the page, marked
+    assert "WARNING -  clustersite: docs/privacy.md: there is no cs version of this page" in relaxed.stderr
 
 
 @pytest.mark.parametrize("change, message", [
@@ -230,9 +263,9 @@ def test_private_contact_details_are_not_published(site):
         assert "rousseva@" not in html and "botoyb@" not in html and "886 533" not in html
 
 
-def test_the_worker_process_renders_what_the_build_process_would(site, tmp_path):
+def test_the_worker_process_renders_what_the_build_process_would(site, project_copy, tmp_path):
     """The session build renders sr/bg/cs in a forked worker; without it every byte is the same."""
-    result = run_build(tmp_path / SUBPATH, extra_env={"CLUSTERSITE_WORKER": "0"})
+    result = run_build(tmp_path / SUBPATH, config=project_copy / "mkdocs.yml", extra_env={"CLUSTERSITE_WORKER": "0"})
     assert result.returncode == 0, result.stderr[-3000:]
     alone = tmp_path / SUBPATH
 
@@ -247,7 +280,7 @@ def test_the_worker_process_renders_what_the_build_process_would(site, tmp_path)
 
 
 def test_the_accessibility_statement_shows_the_contact_from_site_yaml(site, project_copy, tmp_path):
-    site_yaml = (ROOT / "data" / "site.yaml").read_text(encoding="utf-8")
+    site_yaml = (EXAMPLE / "data" / "site.yaml").read_text(encoding="utf-8")
     address = re.search(r"^  email: (\S+)$", site_yaml, re.MULTILINE).group(1)
     for language in LANGUAGE_PREFIXES:
         assert f'<a href="mailto:{address}">{address}</a>' in page(site, language, "accessibility/")

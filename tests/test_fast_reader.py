@@ -18,7 +18,7 @@ from clustersite.data.loading import load_site
 from clustersite.data.site_data import Languages
 from clustersite.data.validation_notes import validation_context
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent / "fixtures" / "example"  # the generator's test site, not the repository's data/
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
 CONTEXT = validation_context(LANGUAGES.codes, LANGUAGES.default)
 

@@ -15,7 +15,7 @@ import yaml
 
 from clustersite.mkdocs_layer.page_dates import commit_dates, page_lastmod
 from clustersite.pages.head_meta import description_from_html, og_locale, page_description, shorten
-from conftest import LANGUAGE_PREFIXES, ROOT, SITE_URL
+from conftest import EXAMPLE, LANGUAGE_PREFIXES, ROOT, SITE_URL
 from event_fixture import load_fixture
 
 META = re.compile(r'<meta (?:name|property)="([^"]+)" content="([^"]*)">')
@@ -90,8 +90,9 @@ def _pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("index.html") if "pagefind" not in p.parts and "assets" not in p.parts)
 
 
-def test_every_page_describes_itself_in_160_characters(site):
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+def test_every_page_describes_itself_in_160_characters(example_site):
+    site = example_site  # the example fixture: its ids, names and languages
+    config = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     site_wide = {config["site_description"]} | {entry.get("site_description") for entry in config["plugins"][0]["i18n"]["languages"]}
     pages = _pages(site)
     assert len(pages) > 200
@@ -106,7 +107,8 @@ def test_every_page_describes_itself_in_160_characters(site):
 
 
 @pytest.mark.parametrize("language", LANGUAGE_PREFIXES)
-def test_open_graph_and_twitter_tags(site, language):
+def test_open_graph_and_twitter_tags(example_site, language):
+    site = example_site  # the example fixture: its ids, names and languages
     locales = {"en": "en_GB", "sr": "sr_RS", "sr-cyrl": "sr_RS", "bg": "bg_BG", "cs": "cs_CZ"}
     prefix = LANGUAGE_PREFIXES[language]
     for path, kind in (("events/trace-kei-training-bari/", "article"), ("news/green-synergy-joins-trace-kei/", "article"),
@@ -121,7 +123,8 @@ def test_open_graph_and_twitter_tags(site, language):
         assert named["twitter:card"] == "summary_large_image"
 
 
-def test_search_pages_are_noindex_and_out_of_the_sitemap(site):
+def test_search_pages_are_noindex_and_out_of_the_sitemap(example_site):
+    site = example_site  # the example fixture: its ids, names and languages
     for prefix in LANGUAGE_PREFIXES.values():
         assert ("robots", "noindex") in metas((site / prefix / "search" / "index.html").read_text(encoding="utf-8"))
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
@@ -142,7 +145,8 @@ def test_every_sitemap_entry_has_a_lastmod_from_the_history(site):
         assert date.fromisoformat(lastmod.text) <= date.today()
 
 
-def test_the_atom_feed_names_the_site_as_its_author(site):
+def test_the_atom_feed_names_the_site_as_its_author(example_site):
+    site = example_site  # the example fixture: its ids, names and languages
     names = {"": "Cluster Excellence Projects", "cs/": "Projekty klastrové excelence"}
     ns = {"a": "http://www.w3.org/2005/Atom"}
     for prefix, name in names.items():

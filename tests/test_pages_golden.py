@@ -17,7 +17,7 @@ from clustersite.data.site_data import Languages
 from clustersite.pages.home_overview import home_overview
 from clustersite.pages.page_builders import pages_for_language
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent / "fixtures" / "example"  # the generator's test site, not the repository's data/
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = date(2026, 11, 22)
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
@@ -66,6 +66,7 @@ def test_home_overview_matches_golden_file(site, language):
 def test_upcoming_and_ongoing_follow_the_build_date(site):
     during = home_overview(site, "en", date(2017, 6, 1))
     assert "TRACE-KEI</a> – Seven clusters" in during  # ongoing in June 2017
+    assert during.count('href="projects/trace-kei/"') == 1 and during.count('href="projects/centramo/"') == 1  # each once
     assert "First joint training, Bari" in during  # upcoming then
     after = home_overview(site, "en", TODAY)
     assert "No events are planned at the moment." in after

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from clustersite.pages.report_table import COLUMNS
-from conftest import ROOT
+from conftest import EXAMPLE, assemble_site
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reporting"
 SITE_URL = "https://example.org/demo/"  # the published address; the preview's gives a warning
@@ -21,13 +21,12 @@ DEMO_EVENTS = ["demo-conference", "demo-workshop", "demo-training", "demo-meetin
 
 
 def make_site(folder: Path) -> Path:
-    """The fixture as a whole project: the site's code, docs and theme, with the fixture's data."""
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    """The fixture as a whole project: the example fixture site's config, docs and words, with the fixture's data."""
+    assemble_site(EXAMPLE, folder)
+    shutil.rmtree(folder / "data")
     shutil.copytree(FIXTURE / "data", folder / "data")
     for name in ("ui.yaml", "site.yaml"):  # the catalogue of every word the templates use
-        shutil.copy(ROOT / "data" / name, folder / "data" / name)
+        shutil.copy(EXAMPLE / "data" / name, folder / "data" / name)
     return folder
 
 

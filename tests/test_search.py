@@ -1,5 +1,8 @@
 """Search in each language, in Chromium, through the site's own search box and Pagefind.
 
+The word forms are the example fixture's: a test of the generator's search. The same search on any
+site's data is a site check, in test_browser.py.
+
 Prints the bytes a visitor's first search downloads, per language (run pytest with -s to see them).
 """
 
@@ -26,11 +29,11 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def chromium(built_site):
+def chromium(example_site):
     executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
-    with serve(built_site) as base, sync_playwright() as playwright:
+    with serve(example_site.parent) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield browser, base + SUBPATH + "/"
         browser.close()
@@ -73,9 +76,9 @@ def gzipped_size(body: bytes) -> int:
 
 
 @pytest.mark.parametrize("prefix, query, expected, form", CASES)
-def test_search_finds_word_forms_in_the_visitors_language_only(chromium, site, prefix, query, expected, form):
+def test_search_finds_word_forms_in_the_visitors_language_only(chromium, example_site, prefix, query, expected, form):
     browser, base = chromium
-    assert form in (site / expected / "index.html").read_text(encoding="utf-8")
+    assert form in (example_site / expected / "index.html").read_text(encoding="utf-8")
     links, downloaded = search(browser, base, prefix, query)
     paths = [link.split(f"/{SUBPATH}/", 1)[1].split("#")[0] for link in links]
     assert expected in paths, paths

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from clustersite.data.loading import load_site
 from clustersite.data.site_data import Languages
 from clustersite.pages.catalogue_words import required_words
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent / "fixtures" / "example"  # the generator's test site, not the repository's data/
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
 
 
@@ -39,7 +40,7 @@ def only(data: Path) -> str:
     return found[0]
 
 
-def test_shipped_data_is_valid():
+def test_the_example_fixture_data_is_valid():
     site, problems = load_site(ROOT / "data", LANGUAGES, ROOT)
     assert problems.items == [] and site is not None
     assert len(site.projects) == 3 and len(site.organisations) >= 20 and len(site.events) >= 15
@@ -194,16 +195,69 @@ def test_unknown_language_key(data, wrong, right, column):
         f"    hint:     did you mean `{right}`? `{wrong}` is a country code; the language code is `{right}`")
 
 
-def test_missing_translation_is_a_warning(data):
+def test_funding_amounts_give_the_shares_and_must_fit_the_budget(data):
+    project = data / "projects" / "centramo.yaml"
+    edit(project, "share: 93.96", "amount: 399986.55")
+    edit(project, "share: 6.04", "amount: 25712.20")
+    site, problems = load_site(data, LANGUAGES, data.parent)
+    assert problems.items == []
+    from clustersite.data.funding import funding_lines
+
+    assert [(line.share, line.amount.amount) for line in funding_lines(site.projects["centramo"])] == [
+        (Decimal("93.96"), Decimal("399986.55")), (Decimal("6.04"), Decimal("25712.20"))]
+    edit(project, "amount: 25712.20", "amount: 425712.20")
+    assert only(data) == (
+        "data/projects/centramo.yaml:25:5: error: project.funding: the funding amounts add up to more than the budget\n"
+        "    expected: at most 425698.75 EUR\n"
+        "    found:    825698.75 EUR\n"
+        "    hint:     check each `amount` and the budget; write numbers with a point and no separators, such as `4999000`")
+
+
+def test_funding_is_all_shares_or_all_amounts(data):
+    edit(data / "projects" / "centramo.yaml", "share: 6.04", "amount: 25712.20")
+    assert only(data).splitlines()[:3] == [
+        "data/projects/centramo.yaml:25:5: error: project.funding: each funding source needs either a `share:` or an `amount:`, "
+        "the same for all sources",
+        "    expected: `share: 93.96` (per cent) on every source, or `amount: 4999000` on every source",
+        "    found:    amount, share"]
+
+
+def test_funding_amounts_need_the_budget(data):
+    project = data / "projects" / "centramo.yaml"
+    edit(project, "share: 93.96", "amount: 399986.55")
+    edit(project, "share: 6.04", "amount: 25712.20")
+    edit(project, "  budget:\n    amount: 425698.75\n    currency: EUR\n", "")
+    assert "error: project.funding: funding amounts need the project's total cost" in only(data)
+
+
+def test_missing_translation_is_a_note(data):
     edit(data / "places.yaml", "name: {en: Bari, sr: Bari, bg: Бари, cs: Bari}", "name: {en: Bari, sr: Bari, bg: Бари}")
     site, problems = load_site(data, LANGUAGES, data.parent)
-    assert site is not None and problems.errors == []
-    assert [str(w) for w in problems.warnings] == [
-        "data/places.yaml:13:11: warning: places[2].name: the text is not translated into `cs`\n"
+    assert site is not None and problems.errors == [] and problems.warnings == []
+    assert [str(w) for w in problems.notes] == [
+        "data/places.yaml:13:11: note: places[2].name: the text is not translated into `cs`\n"
         "    expected: a line for each language: en, sr, bg, cs\n"
         "    found:    only `en`, `sr`, `bg`\n"
         "    hint:     add the translation; until then visitors see the English text marked 'not yet translated'"]
-    assert problems.warnings[0].missing_languages == ("cs",)
+    assert problems.untranslated == problems.notes and problems.notes[0].missing_languages == ("cs",)
+    assert problems.report().endswith("0 errors, 0 warnings, 1 text not yet translated in data/.")
+
+
+def test_missing_translation_is_a_warning_where_translations_are_required(data):
+    edit(data / "places.yaml", "name: {en: Bari, sr: Bari, bg: Бари, cs: Bari}", "name: {en: Bari, sr: Bari, bg: Бари}")
+    edit(data / "site.yaml", "translations: optional", "translations: required")
+    site, problems = load_site(data, LANGUAGES, data.parent)
+    assert site is not None and problems.errors == [] and problems.notes == []
+    assert [str(w).splitlines()[0] for w in problems.warnings] == [
+        "data/places.yaml:13:11: warning: places[2].name: the text is not translated into `cs`"]
+    assert problems.untranslated == problems.warnings
+
+
+def test_the_translation_policy_is_one_of_two_words(data):
+    edit(data / "site.yaml", "translations: optional", "translations: mandatory")
+    message = only(data)
+    assert message.startswith("data/site.yaml:74:15: error: translations: this value is not one of the allowed words\n")
+    assert "expected: one of 'optional' or 'required'" in message
 
 
 def test_missing_ui_word_is_an_error(data):
@@ -261,7 +315,7 @@ def test_a_word_the_pages_need_cannot_be_deleted(data):
 def test_the_required_word_list_covers_every_word_the_code_uses():
     import re
 
-    code = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks" / "clustersite").rglob("*.py"))
+    code = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).resolve().parent.parent / "hooks" / "clustersite").rglob("*.py"))
     used = {word for pair in re.findall(r"""\bv\.t\(["']([a-z_]+)["']\)|words\[["']([a-z_]+)["']\]""", code)
             for word in pair if word}
     assert len(used) > 5 and used <= required_words()

@@ -11,7 +11,7 @@ from clustersite.data.localized_text import Localized
 from clustersite.data.site_data import Languages
 from clustersite.pages.wording import Voice, relative
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent / "fixtures" / "example"  # the generator's test site, not the repository's data/
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
 
 

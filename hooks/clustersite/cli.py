@@ -2,6 +2,8 @@
 
     clustersite validate        every problem in data/, with file and line, and each [FILL IN: ...] left
     clustersite translations    per language, the texts that are missing
+    clustersite translations --add LANG
+                                a LANG line in every entry of data/ui.yaml, marked for translation
     clustersite schema          write schemas/*.schema.json for editors
     clustersite new             turn a copy of this repository into a new project's site (see new_site.py)
     clustersite report          a project's activities for a periodic report (--help for its options)
@@ -17,7 +19,9 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
 
-from .data import placeholders
+from .data import add_language, placeholders
+from .data.add_language import MARKER, marked_lines
+from .data.docs_pages import untranslated_pages
 from .data.json_schemas import write_schemas
 from .data.loading import load_site
 from .mkdocs_layer import i18n_languages, report_command
@@ -35,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["validate", "translations", "schema", "report"])
     parser.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml (default: ./mkdocs.yml)")
     parser.add_argument("--publishing", action="store_true", help="validate: also fail while a [FILL IN: ...] placeholder is left")
+    parser.add_argument("--add", metavar="LANG", help="with `translations`: add LANG to every entry of data/ui.yaml, to translate")
     args = parser.parse_args(argv)
     config_path = Path(args.config).resolve()
     root = config_path.parent
@@ -48,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_schemas(root / "schemas", languages):
             print(f"wrote {path.relative_to(root)}")
         return 0
+    if args.command == "translations" and args.add:
+        return add_language.command(root, args.add, languages)
     site, problems = load_site(root / "data", languages, root, words=required_words())
     if args.command == "validate":
         print(problems.report())
@@ -55,19 +62,24 @@ def main(argv: list[str] | None = None) -> int:
         if left:
             print(placeholders.report(left, publishing=args.publishing))
         return 1 if problems.errors or (args.publishing and left) else 0
-    return translations(problems, languages.written)
+    return translations(problems, languages.written, root / "data" / "ui.yaml", untranslated_pages(root / "docs", languages))
 
 
-def translations(problems, codes: tuple[str, ...]) -> int:
-    """Print, for each language, the texts that lack it (file:line and key path)."""
+def translations(problems, codes: tuple[str, ...], ui_file: Path | None = None, pages: dict | None = None) -> int:
+    """Print, for each language, the texts that lack it (file:line and key path), then the pages of docs/ that do."""
     by_language: dict[str, list] = {code: [] for code in codes}
-    for warning in problems.warnings:
-        for code in warning.missing_languages:
-            by_language[code].append(warning)
+    for problem in problems.untranslated:
+        for code in problem.missing_languages:
+            by_language[code].append(problem)
     for code, missing in by_language.items():
-        print(f"{code}: {len(missing)} missing")
-        for warning in missing:
-            print(f"    {warning.where()}  {warning.path}")
+        marked = marked_lines(ui_file, code) if ui_file is not None and ui_file.exists() else 0
+        untranslated = (pages or {}).get(code, [])
+        print(f"{code}: {len(missing) + len(untranslated)} missing"
+              + (f", {marked} in data/ui.yaml marked `{MARKER}`" if marked else ""))
+        for problem in missing:
+            print(f"    {problem.where()}  {problem.path}")
+        for page, translated in untranslated:
+            print(f"    {page}  (no {translated} yet)")
     if problems.errors:
         print(f"\n{len(problems.errors)} errors in data/; run `clustersite validate` to see them.", file=sys.stderr)
         return 1

@@ -238,10 +238,16 @@ def _check_text(source: Source, path: tuple, text: Localized, site: SiteData, *,
             found="only " + ", ".join(f"`{code}`" for code in text if text[code].strip()),
             hint=("every word of the interface needs all languages" if strict
                   else "add the translation; until then visitors see the English text marked 'not yet translated'"),
-            severity=Severity.ERROR if strict else Severity.WARNING,
+            severity=Severity.ERROR if strict else _untranslated_severity(site),
             missing_languages=tuple(missing),
         ))
     return problems
+
+
+def _untranslated_severity(site: SiteData) -> Severity:
+    """A text not yet translated: a note, or a warning where data/site.yaml says `translations: required`."""
+    required = site.site is not None and site.site.translations == "required"
+    return Severity.WARNING if required else Severity.NOTE
 
 
 def _problem(source: Source, path: tuple, message: str, **details: Any) -> Problem:

@@ -13,7 +13,7 @@ from pydantic_core import core_schema
 
 from .value_types import problem
 
-LOCALIZED_DESCRIPTION = "Text in each language: en, sr (Serbian, Latin script), bg, cs."
+LOCALIZED_DESCRIPTION = "Text in each of the site's languages, one line per language code, such as `en: ...`."
 
 
 class Localized(dict[str, str]):

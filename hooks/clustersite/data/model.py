@@ -14,12 +14,13 @@ from .dates import Day
 from .dissemination_fields import HttpsUrl, LogoFile
 from .dissemination_model import Hero, OrganisationContact, Picture, SiteContact, SocialPlatform
 from .event_fields import Online, TimeZone
+from .funding import FundingShare, Money
 from .localized_text import Localized
 from .record_base import Record, RuledRecord
 from .reporting_model import AudienceSize, AudienceType, CountryCode
 from .site_settings import SiteSettings
 from .validation_notes import Refers
-from .value_types import Country, Id, LanguageTag, Link, Number, OptionalText, Time, WebUrl
+from .value_types import Country, Id, LanguageTag, Link, OptionalText, Time, WebUrl
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 OrganisationRef = Annotated[Id, Refers("organisations")]
@@ -71,16 +72,6 @@ class Organisation(Record):
 
 
 # --- projects ------------------------------------------------------------------
-
-
-class Money(Record):
-    amount: Number = Field(gt=0)
-    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, such as EUR.")
-
-
-class FundingShare(Record):
-    source: Localized
-    share: Number = Field(gt=0, le=100, description="Percentage of the total budget.")
 
 
 class Member(Record):
@@ -246,6 +237,7 @@ class SiteFile(SiteSettings):  # its settings (site_settings.py) beside the word
     contact: SiteContact | None = Field(None, description="The project's own e-mail, and optionally phone and postal address.")
     social: dict[SocialPlatform, HttpsUrl] = Field(default_factory=dict, description="Platform -> the profile's https:// address.")
     newsletter: HttpsUrl | None = Field(None, description="The newsletter's sign-up page.")
+    translations: Literal["optional", "required"] = Field("optional", description="`required`: untranslated text stops publishing.")
 
 
 class Catalogue(Record):

@@ -8,8 +8,9 @@ from pathlib import Path
 
 
 class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
+    ERROR = "error"  # stops every build
+    WARNING = "warning"  # shown; stops a `mkdocs build --strict`
+    NOTE = "note"  # shown and listed (a text not yet translated); stops nothing
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Problem:
     found: str = ""
     hint: str = ""
     severity: Severity = Severity.ERROR
-    missing_languages: tuple[str, ...] = ()  # set on "not translated" warnings, for the translation report
+    missing_languages: tuple[str, ...] = ()  # set on "not translated" problems, for the translation report
 
     def where(self) -> str:
         if self.line is None:
@@ -66,17 +67,34 @@ class Problems:
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity is Severity.WARNING]
 
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.NOTE]
+
+    @property
+    def untranslated(self) -> list[Problem]:
+        """Texts missing in a language, whatever their severity (the translation report)."""
+        return [p for p in self.items if p.missing_languages]
+
+    def ordered(self) -> list[Problem]:
+        """All errors, then all warnings, then all notes, each in file order."""
+        rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+        return sorted(self.items, key=lambda p: (rank[p.severity], p.file, p.line or 0, p.column or 0))
+
+    def summary(self) -> str:
+        return summary(len(self.errors), len(self.warnings), len(self.notes))
+
     def report(self) -> str:
-        """All errors, then all warnings, in file order, with a count at the end."""
-        ordered = sorted(self.items, key=lambda p: (p.severity != Severity.ERROR, p.file, p.line or 0, p.column or 0))
-        return "\n".join([*(str(p) for p in ordered), summary(len(self.errors), len(self.warnings))])
+        """Every problem, errors first, with a count at the end."""
+        return "\n".join([*(str(p) for p in self.ordered()), self.summary()])
 
 
-def summary(errors: int, warnings: int) -> str:
+def summary(errors: int, warnings: int, notes: int = 0) -> str:
     def plural(n: int, word: str) -> str:
         return f"{n} {word}" + ("" if n == 1 else "s")
 
-    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in data/."
+    untranslated = f", {plural(notes, 'text')} not yet translated" if notes else ""
+    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}{untranslated} in data/."
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -42,7 +42,7 @@ def check(record: BaseModel) -> Iterator[Finding]:
     elif isinstance(record, Result):
         yield from _result(record)
     elif isinstance(record, Funding):
-        yield from _funding(record)
+        yield from _funding_statement(record)
 
 
 def _project(project: Project) -> Iterator[Finding]:
@@ -72,8 +72,32 @@ def _project(project: Project) -> Iterator[Finding]:
             yield Finding("consortium", "a consortium has exactly one coordinator",
                           "one member with `role: coordinator`", f"{len(coordinators)} ({names})",
                           "mark the lead partner `coordinator` and the others `partner` or `associated`")
-    if project.funding:
-        total = sum((share.share for share in project.funding), Decimal(0))
+    yield from _funding(project)
+
+
+def _funding(project: Project) -> Iterator[Finding]:
+    """Shares add up to 100; amounts need the budget and stay within it; one form for all sources."""
+    if not project.funding:
+        return
+    forms = {("share" if part.share is not None else "") + ("amount" if part.amount is not None else "") for part in project.funding}
+    if forms - {"share", "amount"} or len(forms) > 1:
+        yield Finding("funding", "each funding source needs either a `share:` or an `amount:`, the same for all sources",
+                      "`share: 93.96` (per cent) on every source, or `amount: 4999000` on every source",
+                      ", ".join(sorted(form or "neither" for form in forms)).replace("shareamount", "both"),
+                      "give amounts when the grant agreement states them; the shares are then worked out")
+    elif forms == {"amount"}:
+        total = sum((part.amount for part in project.funding), Decimal(0))
+        if project.budget is None:
+            yield Finding("funding", "funding amounts need the project's total cost",
+                          "a `budget:` with the total cost and its currency", "no `budget:`",
+                          "add `budget: {amount: ..., currency: EUR}` with the total cost")
+        elif total > project.budget.amount:
+            yield Finding("funding", "the funding amounts add up to more than the budget",
+                          f"at most {project.budget.amount.normalize():f} {project.budget.currency}",
+                          f"{total.normalize():f} {project.budget.currency}",
+                          "check each `amount` and the budget; write numbers with a point and no separators, such as `4999000`")
+    else:
+        total = sum((part.share for part in project.funding), Decimal(0))
         if total != Decimal(100):
             yield Finding("funding", "the funding shares do not add up to 100 %",
                           "shares that add up to exactly 100", f"{total.normalize():f} %",
@@ -152,7 +176,7 @@ def _result(result: Result) -> Iterator[Finding]:
 EU_STATEMENTS = {"funded": "Funded by the European Union", "co-funded": "Co-funded by the European Union"}
 
 
-def _funding(funding: Funding) -> Iterator[Finding]:
+def _funding_statement(funding: Funding) -> Iterator[Finding]:
     wanted = EU_STATEMENTS[funding.wording]
     english = funding.statement.get("en")
     if english is not None and english.strip().rstrip(".") != wanted:

@@ -102,13 +102,17 @@ class BuildState:
             self.today, self.pages, self.feed_files, self.rendering, self.fingerprint = today, {}, {}, {}, fingerprint
             for warning in self.problems.warnings:
                 log.warning(str(warning))
+            for note in self.problems.notes:  # texts not yet translated: listed, not fatal (data/site.yaml `translations`)
+                log.info(str(note))
+            if self.site is None and self.serving:
+                log.error(_not_built(self.problems))  # and the preview shows them in the browser (preview_errors)
             if self.site is not None and not self.serving:
                 others = [code for code in languages.codes if code != languages.default]
                 folders = {code: self.feed_folder(config, code) for code in others}
                 with self.timed("render pages"):  # templates compiled and maps read before the fork
                     self.rendering = language_worker.start(self.site, others, today, folders, config.site_url or "")
-        if self.site is None:
-            raise PluginError("The site was not built, because data/ has mistakes:\n" + self.problems.report())
+        if self.site is None and not self.serving:
+            raise PluginError(_not_built(self.problems))
         return languages
 
     def pages_in(self, code: str) -> list[GeneratedPage]:
@@ -144,11 +148,16 @@ class BuildState:
 
     def translation_summary(self) -> str:
         counts = {code: 0 for code in self.site.languages.written}
-        for warning in self.problems.warnings:
-            for code in warning.missing_languages:
+        for problem in self.problems.untranslated:
+            for code in problem.missing_languages:
                 counts[code] += 1
         parts = ", ".join(f"{code}: {n} missing" for code, n in counts.items())
-        return f"Translations: {parts}. {summary(len(self.problems.errors), len(self.problems.warnings))}"
+        problems = self.problems
+        return f"Translations: {parts}. {summary(len(problems.errors), len(problems.warnings), len(problems.notes))}"
+
+
+def _not_built(problems: Problems) -> str:
+    return "The site was not built, because data/ has mistakes:\n" + problems.report()
 
 
 STATE = BuildState()  # one per process, shared by the two hook files

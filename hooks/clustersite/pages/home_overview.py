@@ -20,6 +20,7 @@ def home_overview(site: SiteData, code: str, today: date) -> str:
     projects = sorted(site.projects.values(), key=lambda p: p.end.first, reverse=True)
     upcoming, _ = ordered(list(site.events.values()), today)
     news = sorted(site.news.values(), key=lambda n: (n.date, n.id), reverse=True)[:HOME_LATEST_NEWS]
-    return render("home_overview.md.j2", v=v, here="", projects=projects,
-                  ongoing=[p for p in projects if status(p, today) == "ongoing"], upcoming=upcoming[:5], news=news,
+    ongoing = [p for p in projects if status(p, today) == "ongoing"]
+    others = [p for p in projects if p not in ongoing]  # each project once: a single project is often the ongoing one
+    return render("home_overview.md.j2", v=v, here="", projects=others, ongoing=ongoing, upcoming=upcoming[:5], news=news,
                   **home_context(site))

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..data.event_times import event_times
+from ..data.funding import FundingLine, funding_lines
 from ..data.model import Event, NewsItem, Organisation, Project
 from ..data.results_model import Result
 from ..data.site_data import SiteData
@@ -81,15 +82,17 @@ def project_jsonld(site: SiteData, v: Voice, project: Project) -> dict[str, Any]
     if project.website:
         data["mainEntityOfPage"] = _page(site, v, f"projects/{project.id}/")
     if project.funding:
-        data["funding"] = [_grant(v, project, share) for share in project.funding]
+        data["funding"] = [_grant(v, project, line) for line in funding_lines(project)]
     return data
 
 
-def _grant(v: Voice, project: Project, share) -> dict[str, Any]:
-    grant: dict[str, Any] = {"@type": "MonetaryGrant", "funder": {"@type": "Organization", "name": v.plain(share.source)},
-                             "description": v.percent(share.share)}
-    if project.budget is not None:
-        value = (project.budget.amount * share.share / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+def _grant(v: Voice, project: Project, line: FundingLine) -> dict[str, Any]:
+    grant: dict[str, Any] = {"@type": "MonetaryGrant", "funder": {"@type": "Organization", "name": v.plain(line.source)},
+                             "description": v.percent(line.share)}
+    if line.amount is not None:  # stated in the data
+        grant["amount"] = {"@type": "MonetaryAmount", "value": float(line.amount.amount), "currency": line.amount.currency}
+    elif project.budget is not None:
+        value = (project.budget.amount * line.share / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         grant["amount"] = {"@type": "MonetaryAmount", "value": float(value), "currency": project.budget.currency}
     return grant
 

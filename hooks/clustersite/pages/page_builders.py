@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..data.funding import funding_lines
 from ..data.model import Organisation, Project
 from ..data.site_data import SiteData
 from . import dissemination_pages, json_ld
@@ -27,7 +28,7 @@ def pages_for_language(site: SiteData, code: str, today: date) -> list[Generated
     """Every generated page in one language."""
     v = Voice(site, code)
     pages = [projects_index(site, v, today), partners_index(site, v),
-             labels_page(site, v, today), news_index(site, v), search_page(site, v)]
+             *([labels_page(site, v, today)] if has_labels(site) else []), news_index(site, v), search_page(site, v)]
     pages += events_index(site, v, today)
     pages += [project_page(site, v, p, today) for p in site.projects.values()]
     pages += [page for p in site.projects.values() if site.events_of_project(p.id)
@@ -45,6 +46,16 @@ def pages_for_language(site: SiteData, code: str, today: date) -> list[Generated
     return pages
 
 
+def has_labels(site: SiteData) -> bool:
+    """The labels page is made only when an organisation holds a label."""
+    return any(organisation.labels for organisation in site.organisations.values())
+
+
+def switched_off_pages(site: SiteData) -> set[str]:
+    """Section pages the data switches off, by src_uri: their nav entries are dropped too."""
+    return set() if has_labels(site) else {"labels.md"}
+
+
 def projects_index(site: SiteData, v: Voice, today: date) -> GeneratedPage:
     projects = sorted(site.projects.values(), key=lambda p: p.end.first, reverse=True)
     return page("projects/index.md", "projects/", "projects_index.md.j2", v,
@@ -59,7 +70,7 @@ def project_page(site: SiteData, v: Voice, project: Project, today: date) -> Gen
     coordinator = site.coordinator(project)
     return page(
         f"projects/{project.id}.md", f"projects/{project.id}/", "project.md.j2", v,
-        project=project, members=members, coordinator=coordinator, status=status(project, today),
+        project=project, members=members, coordinator=coordinator, status=status(project, today), funding=funding_lines(project),
         events=short_list(site.events_of_project(project.id), today), all_events=len(site.events_of_project(project.id)),
         countries=countries, results=site.results_of_project(project.id),
         map_svg=partner_map(codes, {code: v.country(code) for code in codes}, f"map-{project.id}"),

@@ -15,7 +15,7 @@ from ..data.localized_text import Localized
 from ..data.model import Event, Money, Organisation, Picture
 from ..data.site_data import SiteData
 from . import l10n, l10n_times, renditions
-from .safe_text import markdown_html
+from .safe_text import inline_markdown, markdown_html
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,14 @@ class Voice:
             return html
         return Markup('<div lang="{}">{}</div><p class="untranslated">{}</p>').format(
             self.site.languages.tag(used), html, self._marker_text())
+
+    def heading(self, text: Localized) -> Markup:
+        """A page's title as its Markdown heading; a fallback is wrapped in its language and marked."""
+        value, used = text.get_in(self.code, self.default)
+        title = Markup(inline_markdown(value))  # escaped, Markdown specials backslashed
+        if used == self.code:
+            return title
+        return Markup('<span lang="{}">{}</span>').format(self.site.languages.tag(used), title) + self._marker()
 
     def _marker_text(self) -> str:
         return f"({self.t('not_translated')})"
