@@ -123,7 +123,8 @@ def pages(chromium, built_site):
     not_found = (built_site / SUBPATH / "404.html").read_text(encoding="utf-8")
     made = {}
     for name, (width, height) in VIEWPORTS.items():
-        context = browser.new_context(viewport={"width": width, "height": height})
+        # axe-core goes in as a script, which each page's Content-Security-Policy rightly refuses.
+        context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
         context.add_init_script(source)
         # GitHub Pages answers any missing address with /404.html; the test server is told to do the same.
         context.route("**/no-such-page/", lambda route: route.fulfill(status=404, body=not_found, content_type="text/html"))

@@ -152,3 +152,12 @@ def test_the_atom_feed_names_the_site_as_its_author(example_site):
     for prefix, name in names.items():
         feed = ET.parse(site / prefix / "feed.xml").getroot()
         assert feed.find("a:author/a:name", ns).text == name
+
+
+def test_every_languages_home_page_is_titled_with_the_site_name(checked_site):
+    """Not "Index": the other languages' home pages are homes too, though static-i18n does not mark them so."""
+    languages = checked_site.languages
+    for code in languages.codes:
+        html = checked_site.page(code, "")
+        title = re.search(r"<title>([^<]*)</title>", html).group(1)
+        assert unescape(title) == languages.site_name(code), code

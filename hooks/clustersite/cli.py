@@ -1,6 +1,6 @@
 """Commands for staff: check data/ without building, report translations, write JSON Schemas.
 
-    clustersite validate        every problem in data/, with file and line, and each [FILL IN: ...] left
+    clustersite validate        every problem in data/ and docs/, with file and line, and each [FILL IN: ...] left
     clustersite translations    per language, the texts that are missing
     clustersite translations --add LANG
                                 a LANG line in every entry of data/ui.yaml, marked for translation
@@ -24,7 +24,7 @@ from .data.add_language import MARKER, marked_lines
 from .data.docs_pages import untranslated_pages
 from .data.json_schemas import write_schemas
 from .data.loading import load_site
-from .mkdocs_layer import i18n_languages, report_command
+from .mkdocs_layer import i18n_languages, page_guard, report_command
 from .new_site import command
 from .pages.catalogue_words import required_words
 
@@ -57,11 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         return add_language.command(root, args.add, languages)
     site, problems = load_site(root / "data", languages, root, words=required_words())
     if args.command == "validate":
-        print(problems.report())
+        in_docs = page_guard.docs_problems(load_config(str(config_path)))
+        print("\n".join([problems.report(), *map(str, in_docs), *([f"{len(in_docs)} error(s) in docs/."] if in_docs else [])]))
         left = placeholders.find_placeholders(root)
         if left:
             print(placeholders.report(left, publishing=args.publishing))
-        return 1 if problems.errors or (args.publishing and left) else 0
+        return 1 if problems.errors or in_docs or (args.publishing and left) else 0
     return translations(problems, languages.written, root / "data" / "ui.yaml", untranslated_pages(root / "docs", languages))
 
 

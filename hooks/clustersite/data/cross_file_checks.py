@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -15,24 +14,16 @@ from pydantic import BaseModel
 from . import record_rules
 from .image_facts import unreadable_picture
 from .localized_text import Localized
+from .markdown_links import address_problems
 from .model import Catalogue, EventsFile, Label, Member, NewsFile, OrganisationsFile, PlacesFile, ProjectFile
-from .offsite_pictures import remote_pictures
 from .parsed_file import ParsedFile
 from .problems import Problem, Severity
 from .record_walk import Kind, walk
 from .results_model import ResultsFile
 from .site_data import SiteData
 from .validation_notes import Seen
-from .value_types import check_link
 from .yaml_reader import PathItem, Source, format_path
 from .zone_checks import missing_zone_problems
-
-# The targets of links in Markdown and HTML: [text](target), <scheme:target>, href="target",
-# and reference definitions on a line of their own: [label]: target
-_MARKDOWN_LINK = re.compile(
-    r"\]\(\s*<?([^)\s>]+)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]+)>|href\s*=\s*[\"']?([^\"'\s>]+)|^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)",
-    re.MULTILINE,
-)
 
 # What a `Refers` mark points at, in the words staff use: Refers.to -> (noun, where it is defined).
 _REGISTRIES: dict[str, tuple[str, str]] = {
@@ -154,8 +145,15 @@ def missing_catalogue_entries(parsed: list[ParsedFile], words: frozenset[str]) -
     return problems
 
 
+# Ids that would name a page the site makes itself: each section's index, and events/types/.
+RESERVED_IDS: dict[str, frozenset[str]] = {
+    "events": frozenset({"index", "types"}), "projects": frozenset({"index"}),
+    "organisations": frozenset({"index"}), "news": frozenset({"index"}),
+}
+
+
 def duplicate_ids(parsed: list[ParsedFile]) -> list[Problem]:
-    """The same id twice in one registry, within a file or across files."""
+    """The same id twice in one registry, within a file or across files, and ids the site's own pages use."""
     seen: dict[tuple[str, str], tuple[Source, tuple[PathItem, ...]]] = {}
     problems = []
     for file in parsed:
@@ -164,6 +162,13 @@ def duplicate_ids(parsed: list[ParsedFile]) -> list[Problem]:
             if item is None:
                 continue
             key = (kind, item.id)
+            if item.id in RESERVED_IDS.get(kind, ()):
+                problems.append(_problem(
+                    source, (*path, "id"), f"the id `{item.id}` is a name the site itself uses",
+                    expected=f"an id other than {', '.join(f'`{name}`' for name in sorted(RESERVED_IDS[kind]))}",
+                    found=f"`{item.id}`, whose page would replace the site's own {kind}/{item.id}/ page",
+                    hint=f"choose a more specific id, such as `{item.id}-2026`",
+                ))
             if key in seen:
                 first_source, first_path = seen[key]
                 line, _ = first_source.locate(first_path)
@@ -216,19 +221,7 @@ def _check_text(source: Source, path: tuple, text: Localized, site: SiteData, *,
         return []
     problems = []
     for language, content in text.items():
-        for match in _MARKDOWN_LINK.finditer(content):
-            target = next(group for group in match.groups() if group)
-            try:
-                check_link(target)
-            except Exception:
-                problems.append(_problem(source, (*path, language), "this text links to an address that is not allowed",
-                                         expected="links starting with https://, http:// or mailto:, or relative links",
-                                         found=f"`{target}`", hint="use the page's https:// address"))
-        problems += [_problem(source, (*path, language), "this text shows a picture from another site",
-                              expected="pictures stored with the site, under docs/assets/", found=f"`{url}`",
-                              hint="put the file under docs/assets/ and show it through the item's `images:` list: "
-                                   "a picture on another host is a request to a third party on every visit")
-                     for url in remote_pictures(content)]
+        problems += [_problem(source, (*path, language), message, **details) for message, details, _ in address_problems(content)]
     missing = [code for code in codes if not text.get(code, "").strip()]
     if missing:
         names = ", ".join(f"`{code}`" for code in missing)

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import core_schema
 
+from .limits import YEARS
 from .value_types import problem
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -55,6 +56,10 @@ def parse_day(value: Any) -> Day:
         return value
     text = str(value).strip() if value is not None else ""
     expected = "a date written YYYY-MM-DD, such as `2016-11-16` (or YYYY-MM for a whole month)"
+    match = _DAY.match(text) or _MONTH.match(text)
+    if match and not YEARS[0] <= int(match.group(1)) <= YEARS[1]:
+        raise problem("date_range", "this year is out of range", expected=f"a year from {YEARS[0]} to {YEARS[1]}",
+                      hint="check the year; dates are written year first, such as `2016-11-16`")
     match = _DAY.match(text)
     if match:
         year, month, day = map(int, match.groups())

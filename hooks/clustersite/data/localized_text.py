@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Annotated, Any
 
 from babel.languages import get_official_languages
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
+from pydantic import AfterValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
 from pydantic_core import core_schema
 
+from .limits import MAX_TEXT_CHARS, MAX_TITLE_CHARS
 from .value_types import problem
 
 LOCALIZED_DESCRIPTION = "Text in each of the site's languages, one line per language code, such as `en: ...`."
@@ -23,13 +24,17 @@ class Localized(dict[str, str]):
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         # The texts are stripped in _check_languages, only where needed: pydantic-core's own
         # stripping copies every string, which was a third of the time validation took.
-        mapping = core_schema.dict_schema(core_schema.str_schema(strip_whitespace=True), core_schema.str_schema(strip_whitespace=False))
+        # A language written `~` (nothing) counts as missing, as an empty one does.
+        value = core_schema.nullable_schema(core_schema.str_schema(strip_whitespace=False, max_length=MAX_TEXT_CHARS))
+        mapping = core_schema.dict_schema(core_schema.str_schema(strip_whitespace=True), value)
         return core_schema.with_info_after_validator_function(_check_languages, mapping)
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
         result = handler(schema)
         result["description"] = LOCALIZED_DESCRIPTION
+        # Editors show `~` as a mistake: the model counts it as a missing language, never as text.
+        result["additionalProperties"] = {"type": "string", "maxLength": MAX_TEXT_CHARS}
         return result
 
     def needs_a_look(self, languages: int) -> bool:
@@ -68,6 +73,9 @@ def _check_languages(value: dict[str, str], info: ValidationInfo) -> Localized:
     text = Localized(value)
     look = False
     for key, content in value.items():
+        if content is None:
+            del text[key]
+            continue
         stripped = content.strip()
         if stripped is not content:
             text[key] = stripped
@@ -106,3 +114,25 @@ def language_hint(key: str, languages: tuple[str, ...]) -> str:
         if code in languages:
             return f"did you mean `{code}`? `{key}` is a country code; the language code is `{code}`"
     return "use the language codes listed under the i18n plugin in mkdocs.yml"
+
+
+def _check_title(text: Localized) -> Localized:
+    """A title, a name: one line, of a length a heading can show."""
+    for language, content in text.items():
+        if len(content) > MAX_TITLE_CHARS or any(char in content for char in "\n\r\u2028\u2029\x85"):
+            raise problem(
+                "title_form", "a title is one line of at most {max} characters",
+                expected=f"one line of at most {MAX_TITLE_CHARS} characters",
+                hint="put the longer text in `summary` or `body`, and write the title on one line",
+                field=language, max=MAX_TITLE_CHARS,
+                found_text=f"{len(content)} characters" + (", with a line break" if len(content.splitlines()) > 1 else ""),
+            )
+    return text
+
+
+def _check_line(value: str) -> str:
+    return _check_title(Localized({"": value}))[""] if value else value
+
+
+Title = Annotated[Localized, AfterValidator(_check_title)]
+Line = Annotated[str, AfterValidator(_check_line)]

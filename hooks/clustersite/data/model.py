@@ -15,12 +15,12 @@ from .dissemination_fields import HttpsUrl, LogoFile
 from .dissemination_model import Hero, OrganisationContact, Picture, SiteContact, SocialPlatform
 from .event_fields import Online, TimeZone
 from .funding import FundingShare, Money
-from .localized_text import Localized
+from .localized_text import Line, Localized, Title
 from .record_base import Record, RuledRecord
 from .reporting_model import AudienceSize, AudienceType, CountryCode
 from .site_settings import SiteSettings
 from .validation_notes import Refers
-from .value_types import Country, Id, LanguageTag, Link, OptionalText, Time, WebUrl
+from .value_types import Country, DocsPath, Id, LanguageTag, Link, OptionalText, Time, WebUrl
 
 # Ids and words that name something defined elsewhere; the cross-file checks follow these marks.
 OrganisationRef = Annotated[Id, Refers("organisations")]
@@ -28,7 +28,7 @@ ProjectRef = Annotated[Id, Refers("projects")]
 PlaceRef = Annotated[Id, Refers("places")]
 EventType = Annotated[Id, Refers("event_types")]
 OrganisationType = Annotated[Id, Refers("organisation_types")]
-DocsFile = Annotated[str, Refers("docs")]
+DocsFile = Annotated[DocsPath, Refers("docs")]
 
 
 # --- shared registries -------------------------------------------------------
@@ -39,7 +39,7 @@ class Place(Record):
 
     id: Id
     country: Country
-    name: Localized
+    name: Title
     timezone: TimeZone | None = Field(None, description="IANA time zone, such as Europe/Madrid; needed where the country has several.")
 
 
@@ -57,9 +57,9 @@ class Organisation(Record):
     """A cluster, agency, ministry or company; shared by every project it joins."""
 
     id: Id
-    name: str = Field(description="Full legal name, as registered.")
-    short_name: str = Field(description="Short name or acronym.")
-    display_name: Localized | None = Field(None, description="The name as shown, where it differs by language.")
+    name: Line = Field(description="Full legal name, as registered.")
+    short_name: Line = Field(description="Short name or acronym.")
+    display_name: Title | None = Field(None, description="The name as shown, where it differs by language.")
     type: OrganisationType = Field(description="A key of `organisation_types` in data/ui.yaml.")
     country: Country
     place: PlaceRef | None = Field(None, description="A city from data/places.yaml.")
@@ -83,8 +83,8 @@ class Project(RuledRecord):
     """A funded project with its consortium; its events live in the same file."""
 
     id: Id
-    acronym: str
-    title: Localized
+    acronym: Line
+    title: Title
     summary: Localized
     objectives: Localized | None = None
     body: Localized | None = None
@@ -121,27 +121,27 @@ class Location(RuledRecord):
 
 
 class Session(Record):
-    title: Localized
+    title: Title
     time: Time | None = None
     track: Localized | None = Field(None, description="Name of the parallel stream, such as 'Block I'.")
     items: list[Localized] = Field(default_factory=list)
 
 
 class AgendaDay(Record):
-    title: Localized | None = None
+    title: Title | None = None
     date: Day | None = None
     sessions: list[Session] = Field(min_length=1)
 
 
 class Attachment(Record):
     file: DocsFile = Field(description="Path under docs/, such as files/agenda.pdf.")
-    title: Localized
+    title: Title
     language: str
 
 
 class ExternalLink(Record):
     url: Link
-    title: Localized
+    title: Title
 
 
 class Event(RuledRecord):
@@ -156,7 +156,7 @@ class Event(RuledRecord):
     end_time: Time | None = Field(None, description="When the event ends, on its last day (HH:MM).")
     timezone: TimeZone | None = Field(None, description="IANA time zone of the times; defaults to the place's.")
     location: Location | None = None
-    title: Localized
+    title: Title
     summary: Localized
     body: Localized | None = None
     agenda: list[AgendaDay] = Field(default_factory=list)
@@ -178,7 +178,7 @@ class Event(RuledRecord):
 class NewsItem(Record):
     id: Id
     date: Day
-    title: Localized
+    title: Title
     summary: Localized
     body: Localized | None = None
     projects: list[ProjectRef] = Field(default_factory=list)

@@ -105,6 +105,9 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+_SHOWN_CHARS = 120
+
+
 def quoted(value: object) -> str:
     """How a found value is shown in a message."""
     if value is None:
@@ -113,4 +116,9 @@ def quoted(value: object) -> str:
         return "a mapping (key: value lines)"
     if isinstance(value, list):
         return "a list (lines starting with -)"
-    return f'"{value}"'
+    if isinstance(value, int) and value.bit_length() > 256:  # Python will not even write such a number out
+        return "a number with more than 77 digits"
+    text = str(value)
+    if len(text) > _SHOWN_CHARS:  # a pasted novel is named, not repeated
+        text = f"{text[:_SHOWN_CHARS]}… ({len(text):,} characters in all)"
+    return f'"{text}"'

@@ -131,6 +131,15 @@ def _problem(model: type[BaseModel], source: Source, error: Any) -> Problem:
             expected=error["msg"].replace("Input should be ", "a number "), found=found,
             hint="check the number",
         )
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        return Problem(
+            source.file, line, column, path, "this value is too long",
+            expected=f"at most {limit:,} characters" if isinstance(limit, int) else "a shorter value",
+            found=f"{len(found_value):,} characters" if isinstance(found_value, str) else found,
+            hint="shorten it" + ("; an id is part of the page's address, a few words are enough" if path.endswith("id") else
+                                 "; long texts belong in `body`, split into paragraphs"),
+        )
     if kind == "string_pattern_mismatch" and path.endswith("currency"):
         return Problem(
             source.file, line, column, path, "this is not a currency code",

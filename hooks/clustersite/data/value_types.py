@@ -17,9 +17,11 @@ from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from .limits import MAX_DECIMALS, MAX_ID_CHARS, MAX_NUMBER
+from .url_safety import hidden_character, link_problem
+
 _TERRITORIES = {code for code in Locale("en").territories if len(code) == 2 and code.isalpha()}
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def problem(kind: str, message: str, expected: str, hint: str = "", **extra: Any) -> PydanticCustomError:
@@ -44,7 +46,7 @@ def id_error(value: str) -> PydanticCustomError:
 
 # The pattern is checked inside pydantic-core, without a call into Python for each of
 # the tens of thousands of ids; validation_errors.py words its error with `id_error`.
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_CHARS)]
 
 
 # --- countries ---------------------------------------------------------------
@@ -93,14 +95,13 @@ COUNTRY_CODES = tuple(sorted(_TERRITORIES))  # CLDR's two-letter territories, fo
 
 
 def check_link(value: str) -> str:
-    """Only http, https, mailto and relative links may reach a page."""
-    lowered = value.strip().lower()
-    if ":" in lowered.split("/", 1)[0] and not lowered.startswith(_SAFE_SCHEMES):
-        scheme = lowered.split(":", 1)[0]
+    """Only http, https, mailto and relative links may reach a page, read as a browser reads them."""
+    wrong = link_problem(value)
+    if wrong:
         raise problem(
-            "link_scheme", f"links starting with `{scheme}:` are not allowed",
+            "link_scheme", wrong,
             expected="a link starting with https://, http:// or mailto:, or a relative link",
-            hint="use the page's https:// address",
+            hint="use the page's https:// address, typed again without invisible characters",
         )
     return value
 
@@ -138,7 +139,18 @@ def _decimal_from_float(value: Any) -> Any:
     return Decimal(text)
 
 
-Number = Annotated[Decimal, BeforeValidator(_decimal_from_float)]
+def _check_number(value: Decimal) -> Decimal:
+    """Amounts and shares within reason: finite, within limits.MAX_NUMBER, at most a few decimals."""
+    if not value.is_finite() or abs(value) >= MAX_NUMBER or value.as_tuple().exponent < -MAX_DECIMALS:
+        raise problem(
+            "number_range", "this number is out of range",
+            expected=f"a number below {MAX_NUMBER:,} with at most {MAX_DECIMALS} decimals, such as `425698.75`",
+            hint="check the number: write it out in digits, with a point for decimals",
+        )
+    return value
+
+
+Number = Annotated[Decimal, BeforeValidator(_decimal_from_float), AfterValidator(_check_number)]
 
 
 # --- times -----------------------------------------------------------------
@@ -159,6 +171,21 @@ def _check_time(value: str) -> str:
 
 
 Time = Annotated[str, AfterValidator(_check_time)]
+
+
+def _check_docs_path(value: str) -> str:
+    """A path under docs/, written relative to it, that cannot lead out of it."""
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or ".." in parts or "\\" in value or hidden_character(value):
+        raise problem(
+            "docs_path", "this path leads outside docs/",
+            expected="a path inside docs/, written relative to it, such as `files/agenda.pdf`",
+            hint="put the file under docs/ and write its path from there, with `/` and without `..`",
+        )
+    return value
+
+
+DocsPath = Annotated[str, AfterValidator(_check_docs_path)]
 
 
 def _blank_to_none(value: Any) -> Any:

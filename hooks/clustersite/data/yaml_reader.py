@@ -18,6 +18,7 @@ Two readers share that promise:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -30,15 +31,27 @@ try:  # the fast reader is optional (`pip install 'clustersite[fast]'`); without
 except ImportError:  # pragma: no cover - depends on what was installed
     yaml_rs = None
 
+from .limits import MAX_DEPTH, MAX_FILE_BYTES
 from .problems import Problem
+from .yaml_nodes import Converter, PathItem, YamlError, format_path
+
+__all__ = ["PathItem", "Source", "YamlError", "format_path", "load", "load_exact", "read_bytes"]
 
 try:  # libyaml is an order of magnitude faster; pure Python is a fallback.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-_NULLS = {"", "~", "null", "Null", "NULL"}
-PathItem = str | int
+# Control characters a file may not hold (tab, line feed and carriage return are allowed): C0, DEL and C1.
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
+# What only the exact reader handles as these files mean it: aliases and anchors (*a, &a), tags (!foo, !!binary),
+# escapes in double quotes (\x01), YAML 1.2 hexadecimal and octal numbers (0x1F), numbers too long for a float
+# (16 digits or more), and `~` for "nothing".
+_EXACT_ONLY = re.compile(
+    rb"(?:^|[\s\[{,])[&*!][!<A-Za-z0-9_-]|\\[0abvfexuUN_LP]|(?:^|[\s:\[{,-])[-+]?0[xXoO][0-9a-fA-F]|[0-9]{16}|(?:^|[\s:\[{,])~\s*(?:$|[#,\]}])",
+    re.MULTILINE,
+)
+_ALIAS = re.compile(rb"(?:^|[\s\[{,])\*[A-Za-z0-9_-]", re.MULTILINE)
 
 
 @dataclass
@@ -96,14 +109,6 @@ class Source:
         return mark.line + 1, mark.column + 1
 
 
-class YamlError(Exception):
-    """A file that cannot be read as YAML; carries the problem to report."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(str(problem))
-        self.problem = problem
-
-
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, without the byte-order mark some editors write first."""
     raw = path.read_bytes()
@@ -135,7 +140,8 @@ def load(path: Path, shown: str) -> Source:
     """
     raw = read_bytes(path)
     _refuse_empty(raw, shown)
-    if yaml_rs is None:
+    _refuse_size_and_controls(raw, shown)
+    if yaml_rs is None or _EXACT_ONLY.search(raw):
         return _parse_exact(raw, shown)
     try:
         # encoder_errors="strict": by default yaml-rs would replace bytes that are not UTF-8.
@@ -165,44 +171,41 @@ def _refuse_empty(raw: bytes, shown: str) -> None:
         )
 
 
+def _refuse_size_and_controls(raw: bytes, shown: str) -> None:
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError(Problem(
+            shown, None, None, "", "the file is too large",
+            expected=f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB", found=f"{len(raw) / (1024 * 1024):.0f} MB",
+            hint="split the data over several files (one per project), or check that nothing was pasted in by mistake",
+        ))
+    control = _CONTROL_BYTES.search(raw)
+    if control:
+        line = raw.count(b"\n", 0, control.start()) + 1
+        column = len(raw[raw.rfind(b"\n", 0, control.start()) + 1: control.start()].decode("utf-8", "replace")) + 1
+        code = ord(control.group().decode("utf-8", "replace")) if control.group()[0] == 0xC2 else control.group()[0]
+        raise YamlError(Problem(
+            shown, line, column, "", "the file contains an invisible control character",
+            expected="text without control characters (tabs and line breaks are fine)", found=f"the character U+{code:04X}",
+            hint="delete the character; it often comes with text pasted from another program",
+        ))
+
+
 def _parse_exact(raw: bytes, shown: str) -> Source:
     text = _decode(raw, shown)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise YamlError(_syntax_problem(exc, shown, text)) from None
+    except yaml.YAMLError as exc:  # a ReaderError: a character YAML does not allow
+        raise YamlError(Problem(shown, None, None, "", f"the file cannot be read as YAML: {exc}",
+                                hint="delete the character named, or save the file again as UTF-8 text")) from None
     duplicates: list[Problem] = []
-    data = _to_python(root, shown, (), duplicates)
+    data = Converter(shown, duplicates, aliases=_ALIAS.search(raw) is not None).convert(root, ())
     if duplicates:
         raise YamlError(duplicates[0])
     source = Source(shown, data, raw, _root=root)
     source.text = text  # already decoded: saves the cached property a second decoding
     return source
-
-
-def _to_python(node: yaml.Node | None, shown: str, path: tuple[PathItem, ...], problems: list[Problem]) -> Any:
-    if node is None:
-        return None
-    if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
-            return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, shown, (*path, i), problems) for i, item in enumerate(node.value)]
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-        if key in result:
-            problems.append(
-                Problem(
-                    shown, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                    format_path((*path, key)),
-                    f"the key `{key}` is written twice in the same block",
-                    hint="keep one of them; YAML would silently use only the last",
-                )
-            )
-        result[key] = _to_python(value_node, shown, (*path, key), problems)
-    return result
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
@@ -211,6 +214,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem
     column = mark.column + 1 if mark else None
     problem = exc.problem or ""
     context = exc.context or ""
+    if "nesting depth" in problem:  # libyaml's own limit, met before MAX_DEPTH can be checked
+        return Problem(shown, line, column, "", "the data is nested too deeply",
+                       expected=f"at most {MAX_DEPTH} levels of blocks", found="more than a thousand",
+                       hint="check the indentation and the brackets; the data model needs only a few levels")
     if "'\\t'" in problem or "\t" in problem or _tab_on_line(text, line):
         return Problem(
             shown, line, column, "", "a tab character is used for indentation",
@@ -244,14 +251,3 @@ def _line(text: str, line: int | None) -> str:
     if line is None or not 1 <= line <= len(lines):
         return ""
     return lines[line - 1]
-
-
-def format_path(path: tuple[PathItem, ...]) -> str:
-    """`events[3].end` from ('events', 3, 'end')."""
-    out = ""
-    for item in path:
-        if isinstance(item, int):
-            out += f"[{item}]"
-        else:
-            out += f".{item}" if out else str(item)
-    return out

@@ -17,7 +17,7 @@ from ..pages.dissemination_pages import contact_details, hero, social_links
 from ..pages.eu_emblem import eu_emblem_svg
 from ..pages.head_meta import og_locale, page_description
 from ..pages.home_overview import home_overview
-from ..pages.safe_text import inline_markdown
+from ..pages.safe_text import inline_html, inline_markdown
 from . import site_chrome
 
 HOME_MARKER = "<!-- clustersite:home-overview -->"
@@ -63,12 +63,13 @@ def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Call
     the 404 page, head and sitemap data.
 
     `root_url` is the default language's site_url, where files under docs/ are published once.
+    Material's Jinja does not escape; the overrides escape each of these texts with `| e`.
     """
     languages = site.languages
     words = site.catalogue.words
     prefix = "" if code == languages.default else f"{code}/"
     return {
-        "statement": site.site.funding.statement.get_in(code, languages.default)[0],
+        "statement": inline_html(site.site.funding.statement.get_in(code, languages.default)[0]),
         "emblem": eu_emblem_svg(words["emblem_alt"][code]),
         "language": code,
         "channels": _channels(site, code, prefix),

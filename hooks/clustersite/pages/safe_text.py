@@ -28,6 +28,14 @@ def markdown_html(source: str) -> Markup:
     return Markup(_converter().reset().convert(safe))
 
 
+def inline_html(source: str) -> Markup:
+    """One line of staff Markdown (emphasis, links) as HTML without its paragraph; raw HTML stays text."""
+    rendered = markdown_html(" ".join(source.split()))
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        return Markup(rendered[3:-4])
+    return Markup.escape(source)  # a line Markdown would make a list or heading of stays plain text
+
+
 @lru_cache(maxsize=1)
 def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists"], output_format="html")

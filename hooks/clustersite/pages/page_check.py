@@ -1,0 +1,129 @@
+"""The final HTML of a page, read with an HTML parser as a browser reads it: checked, then given its policy.
+
+    inspect(html, policy, own_hosts) -> Inspection(html with the CSP <meta>, findings)
+
+Every address in an attribute (entities decoded, tabs and line breaks removed as a
+browser removes them) is judged: links may use only the allowed schemes, and
+resources (pictures, scripts, styles, frames, media) may come only from the site
+itself, or from a host the site added to its policy. Event-handler attributes
+and plugins (<object>, <embed>) are refused. The hashes of the page's inline
+scripts and styles go into its Content-Security-Policy (csp.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..data.url_safety import browser_form, link_problem, other_host, scheme
+from .csp import Policy, allows
+
+# Scripts of these types run; others (application/json, application/ld+json) are data and need no hash.
+_SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"})
+_LINK_ATTRIBUTES = ("href", "xlink:href", "action", "formaction", "cite")
+_RESOURCE_LINKS = frozenset({"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "preload", "modulepreload",
+                             "prefetch", "manifest"})
+_DIRECTIVE_BY_TAG = {"img": "img-src", "image": "img-src", "input": "img-src", "picture": "img-src", "script": "script-src",
+                     "iframe": "frame-src", "frame": "frame-src", "audio": "media-src", "video": "media-src",
+                     "track": "media-src", "object": "object-src", "embed": "object-src", "feimage": "img-src"}
+_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]*)", re.IGNORECASE)
+_CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
+_HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
+
+
+@dataclass
+class Inspection:
+    """A page's HTML with its policy added, and what is wrong in it (empty when nothing is)."""
+
+    html: str
+    findings: list[str] = field(default_factory=list)
+
+
+def inspect(html: str, policy: Policy, own_hosts: frozenset[str] = frozenset(), *, preview: bool = False) -> Inspection:
+    """Check every address and inline script of a page and add its Content-Security-Policy <meta>."""
+    tree = LexborHTMLParser(html)
+    findings: list[str] = []
+    scripts, styles, style_attributes = [], [], []
+    for node in tree.root.traverse() if tree.root is not None else ():
+        tag = node.tag.lower()
+        attributes = node.attributes
+        if tag == "script":
+            source = attributes.get("src")
+            if source is None and (attributes.get("type") or "").strip().lower() in _SCRIPT_TYPES:
+                scripts.append(node.text(deep=True))
+        elif tag == "style":
+            styles.append(node.text(deep=True))
+        elif tag in ("object", "embed"):
+            findings.append(f"{_shown(node)}: plugins (<object>, <embed>) are not allowed")
+        if attributes:
+            findings += _attribute_findings(node, tag, attributes, policy, own_hosts)
+            if attributes.get("style") is not None:
+                style_attributes.append(attributes["style"])
+    content = policy.render(scripts, styles, style_attributes, inline_scripts=preview).replace("&", "&amp;")
+    return Inspection(_with_meta(html, f'<meta http-equiv="Content-Security-Policy" content="{content}">'), findings)
+
+
+def _attribute_findings(node: LexborNode, tag: str, attributes: dict, policy: Policy, own_hosts: frozenset[str]) -> list[str]:
+    findings = []
+    for name in attributes:
+        if name.lower().startswith("on"):
+            findings.append(f"{_shown(node)}: event-handler attributes ({name}=) are not allowed")
+    rel = set((attributes.get("rel") or "").lower().split())
+    for name in _LINK_ATTRIBUTES:
+        value = attributes.get(name)
+        if value is None:
+            continue
+        if tag in ("image", "use", "feimage") or (tag == "link" and rel & _RESOURCE_LINKS) or tag == "base":
+            directive = "style-src" if "stylesheet" in rel else "default-src" if tag in ("base", "use") else "img-src"
+            findings += _resource_findings(node, name, value, directive, policy, own_hosts)
+        elif wrong := link_problem(value):
+            findings.append(f"{_shown(node)}: {name}: {wrong}")
+    if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
+        target = _REFRESH_URL.search(attributes.get("content") or "")
+        if target and (wrong := link_problem(target.group(1))):
+            findings.append(f"{_shown(node)}: refresh: {wrong}")
+    directive = _DIRECTIVE_BY_TAG.get(tag, "img-src" if tag == "source" else "default-src")
+    for name in ("src", "poster", "data", "background"):
+        value = attributes.get(name)
+        if value is not None:
+            findings += _resource_findings(node, name, value, "img-src" if name == "poster" else directive, policy, own_hosts)
+    if attributes.get("srcset") is not None:
+        for candidate in attributes["srcset"].split(","):
+            if candidate.strip():
+                findings += _resource_findings(node, "srcset", candidate.split()[0], "img-src", policy, own_hosts)
+    return findings
+
+
+def _resource_findings(node: LexborNode, name: str, value: str, directive: str, policy: Policy,
+                       own_hosts: frozenset[str]) -> list[str]:
+    """A resource may come from the site, from a host the policy adds, or (pictures) be a data: address."""
+    if directive == "object-src":
+        return []  # the element itself is already refused
+    found = scheme(value)
+    if found not in (None, "http", "https"):
+        if found == "data" and "data:" in policy.sources(directive):
+            return []
+        return [f"{_shown(node)}: {name}: a resource with a `{found}:` address is not allowed"]
+    host = other_host(value, own_hosts)
+    if host and not allows(policy, directive, browser_form(value).replace("\\", "/")):
+        return [f"{_shown(node)}: {name}: loads from another host ({host}); keep the file with the site, "
+                f"or add the host to extra.content_security_policy.{directive} in mkdocs.yml"]
+    return []
+
+
+def _shown(node: LexborNode) -> str:
+    """The element as the message shows it: its start tag, shortened."""
+    html = node.html or f"<{node.tag}>"
+    start = html[: html.find(">") + 1] if ">" in html else html
+    start = "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in start)  # a tab shows as \u0009
+    return start if len(start) <= 160 else start[:157] + "..."
+
+
+def _with_meta(html: str, meta: str) -> str:
+    """The policy as early in <head> as possible: it covers only what comes after it."""
+    anchor = _CHARSET.search(html) or _HEAD.search(html)
+    if anchor is None:
+        return meta + html
+    return html[: anchor.end()] + meta + html[anchor.end():]
