@@ -10,7 +10,7 @@ from clustersite.data.site_data import Languages, SiteData
 
 ROOT = Path(__file__).resolve().parent / "fixtures" / "example"  # its words and site wording, not the repository's data/
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "event-times" / "data"
-LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"}, {"en": "Fixture Site", "cs": "Zkušební web"})
+LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"}, site_names={"en": "Fixture Site", "cs": "Zkušební web"})
 SITE_URL = "https://example.org/fixture/"
 
 

@@ -15,7 +15,7 @@ from clustersite.mkdocs_layer.site_chrome import short_names
 from clustersite.pages import l10n
 from conftest import LANGUAGE_PREFIXES, SITE_URL
 
-HTML_LANG = {"en": "en", "sr": "sr-Latn", "bg": "bg", "cs": "cs"}
+HTML_LANG = {"en": "en", "sr": "sr-Latn", "sr-cyrl": "sr-Cyrl", "bg": "bg", "cs": "cs"}
 SHORT = {"en": "Cluster Excellence", "sr": "Klasterska izvrsnost", "bg": "Високи постижения на клъстерите", "cs": "Klastrová excelence"}
 LANGUAGES = Languages(codes=("en", "sr", "bg", "cs"), default="en", html_lang={"sr": "sr-Latn"})
 
@@ -96,8 +96,8 @@ def test_each_language_folder_has_the_sitemap_material_asks_for(site):
         part = ET.parse(site / code / "sitemap.xml").getroot()
         locs = [u.find("s:loc", ns).text for u in part.findall("s:url", ns)]
         assert locs and all(loc.startswith(f"{SITE_URL}{code}/") for loc in locs)
-        assert len(locs) * 4 == len(whole.findall("s:url", ns))
-        assert len(part.find("s:url", ns).findall("x:link", ns)) == 5  # four languages and x-default
+        assert len(locs) * len(LANGUAGE_PREFIXES) == len(whole.findall("s:url", ns))
+        assert len(part.find("s:url", ns).findall("x:link", ns)) == len(LANGUAGE_PREFIXES) + 1  # every language and x-default
 
 
 def test_split_sitemap_keeps_each_languages_entries_whole():

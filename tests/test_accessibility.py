@@ -42,12 +42,14 @@ PAGE_TYPES = {
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {"phone": (375, 667), "tablet": (768, 1024), "desktop": (1280, 800)}
 DRAWER_BELOW = 1220  # Material shows the navigation as a drawer, opened by the menu button, below this width
-HTML_LANG = {"en": "en", "sr": "sr-Latn", "bg": "bg", "cs": "cs"}
-NOT_FOUND = {"en": "Page not found", "sr": "Stranica nije pronađena", "bg": "Страницата не е намерена", "cs": "Stránka nenalezena"}
-SEARCH = {"en": "Search", "sr": "Pretraga", "bg": "Търси", "cs": "Hledat"}
-FUNDING = {"en": "Funded by the European Union", "sr": "Finansira Evropska unija",
+HTML_LANG = {"en": "en", "sr": "sr-Latn", "sr-cyrl": "sr-Cyrl", "bg": "bg", "cs": "cs"}
+NOT_FOUND = {"en": "Page not found", "sr": "Stranica nije pronađena", "sr-cyrl": "Страница није пронађена",
+             "bg": "Страницата не е намерена", "cs": "Stránka nenalezena"}
+SEARCH = {"en": "Search", "sr": "Pretraga", "sr-cyrl": "Претрага", "bg": "Търси", "cs": "Hledat"}
+FUNDING = {"en": "Funded by the European Union", "sr": "Finansira Evropska unija", "sr-cyrl": "Финансира Европска унија",
            "bg": "Финансирано от Европейския съюз", "cs": "Financováno Evropskou unií"}
-GO_HOME = {"en": "Go to the home page", "sr": "Idite na početnu stranicu", "bg": "Към началната страница",
+GO_HOME = {"en": "Go to the home page", "sr": "Idite na početnu stranicu", "sr-cyrl": "Идите на почетну страницу",
+           "bg": "Към началната страница",
            "cs": "Přejít na úvodní stránku"}
 
 # What the focused element shows, measured in the page: is it on screen and not under the sticky

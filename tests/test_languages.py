@@ -32,7 +32,7 @@ def read(site: Path, path: str) -> str:
 
 def switcher(html: str) -> list[tuple[str, str]]:
     """(hreflang, name) of each entry in the language switcher."""
-    return re.findall(r'<a href="[^"]*" hreflang="([^"]+)" lang="[^"]+" class="md-select__link">\s*([^<]*?)\s*</a>', html)
+    return re.findall(r'<a href="[^"]*" hreflang="([^"]+)" lang="[^"]+" class="md-select__link"[^>]*>\s*([^<]*?)\s*</a>', html)
 
 
 @pytest.mark.parametrize("path", ["de/index.html", "de/partners/fruit-cluster/index.html", "de/events/alpine-food-meeting/index.html"])
@@ -57,9 +57,7 @@ def test_german_has_its_own_search_index(five):
 def test_five_languages_in_the_switcher_alternates_and_sitemap(five):
     html = read(five, "de/events/alpine-food-meeting/index.html")
     assert switcher(html) == [("en", "English"), ("sr-Latn", "Srpski"), ("bg", "Български"), ("cs", "Čeština"), ("de", "Deutsch")]
-    alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html)
-    assert [tag for tag, _ in alternates] == ["en", "x-default", "sr-Latn", "bg", "cs", "de"]
-    assert alternates[-1][1].endswith("/de/events/alpine-food-meeting/")
+    # the alternates are in the sitemap, not the page's <head> (see README: Material fetches a sitemap per <link>)
     sitemap = read(five, "sitemap.xml")
     entry = re.search(r"<url>\s*<loc>[^<]*/de/events/alpine-food-meeting/</loc>(.*?)</url>", sitemap, re.S).group(1)
     assert sorted(re.findall(r'hreflang="([^"]+)"', entry)) == ["bg", "cs", "de", "en", "sr-Latn", "x-default"]

@@ -45,9 +45,11 @@ def test_sitemap_lists_every_page_with_its_alternates(checked_site):
 def test_the_404_page_links_every_language_home(checked_site):
     html = (checked_site.root / "404.html").read_text(encoding="utf-8")
     assert f'<html lang="{checked_site.languages.tag(checked_site.languages.default)}"' in html
-    for code, prefix in checked_site.prefixes.items():
-        assert re.search(rf'<section[^>]*class="not-found"[^>]*lang="{checked_site.languages.tag(code)}"', html), code
-        assert f'href="{SITE_URL}{prefix}"' in html
+    homes = html[html.index('class="not-found__homes"'):]
+    homes = homes[:homes.index("</ul>")]
+    for code in checked_site.prefixes:  # each language's home, labelled in its own language
+        tag = checked_site.languages.tag(code)
+        assert f'hreflang="{tag}" lang="{tag}"' in homes, code
 
 
 def test_feeds_and_calendars_of_every_language_parse(checked_site):

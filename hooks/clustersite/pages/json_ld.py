@@ -178,7 +178,8 @@ def result_jsonld(site: SiteData, v: Voice, result: Result) -> dict[str, Any]:
         "name": v.plain(result.title),
         "datePublished": result.date.iso(),
         "genre": v.result_type(result.type),
-        "isPartOf": {"@type": "ResearchProject", "name": site.projects[result.project].acronym},
+        # the project that made it: schema.org's isPartOf takes only a CreativeWork, so the project's grant says it
+        "funding": {"@type": "Grant", "name": site.projects[result.project].acronym},
     }
     if result.number:
         data["identifier"] = result.number
