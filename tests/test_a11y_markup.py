@@ -16,7 +16,8 @@ from clustersite.pages import l10n
 from conftest import LANGUAGE_PREFIXES, SITE_URL
 
 HTML_LANG = {"en": "en", "sr": "sr-Latn", "sr-cyrl": "sr-Cyrl", "bg": "bg", "cs": "cs"}
-SHORT = {"en": "Cluster Excellence", "sr": "Klasterska izvrsnost", "bg": "Високи постижения на клъстерите", "cs": "Klastrová excelence"}
+SHORT = {"en": "Cluster Excellence", "sr": "Klasterska izvrsnost", "sr-cyrl": "Кластерска изврсност",
+         "bg": "Високи постижения на клъстерите", "cs": "Klastrová excelence"}
 LANGUAGES = Languages(codes=("en", "sr", "bg", "cs"), default="en", html_lang={"sr": "sr-Latn"})
 
 

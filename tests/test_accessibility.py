@@ -246,7 +246,7 @@ def test_404_without_javascript_shows_one_language_and_every_home(chromium, site
     assert page.locator("h1").all_inner_texts() == [NOT_FOUND["en"]]
     homes = page.locator(".not-found__homes a")
     assert [(a.get_attribute("lang"), a.inner_text()) for a in homes.all()] == [(HTML_LANG[c], GO_HOME[c]) for c in LANGUAGE_PREFIXES]
-    assert homes.nth(2).get_attribute("href") == base + "bg/"
+    assert homes.nth(list(LANGUAGE_PREFIXES).index("bg")).get_attribute("href") == base + "bg/"
     assert page.locator(".drawer-label").is_visible() and not page.locator(".drawer-button").is_visible()
     context.close()
 
