@@ -9,9 +9,6 @@ there. """
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import quote
 
@@ -20,6 +17,7 @@ import pytest
 from browser import CHROMIUM_FLAGS, require_chromium, serve
 from conftest import ROOT, SUBPATH
 from site_pages import page_types
+from test_accessibility import axe_source  # the same axe-core, installed once
 
 pytestmark = pytest.mark.browser
 
@@ -27,18 +25,6 @@ A11Y = Path(__file__).parent / "a11y"
 AXE = A11Y / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def axe_source() -> str:
-    if not AXE.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            message = "axe-core is not installed and npm is missing: install Node.js and npm, then `npm ci --prefix tests/a11y`"
-            if os.environ.get("REQUIRE_BROWSER") == "1":
-                pytest.fail(message)
-            pytest.skip(message)
-        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--prefix", str(A11Y)], check=True, capture_output=True)
-    return AXE.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
