@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from clustersite.mkdocs_layer import preview_errors
+from clustersite.mkdocs_layer import preview_errors, run_caches
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
@@ -19,6 +19,7 @@ log = get_plugin_logger("clustersite")
 def on_post_build(*, config: MkDocsConfig) -> None:
     if inner_build(config):
         return  # a language build inside static-i18n's loop; the outer build finishes last
+    run_caches.finish()
     if state.site is None:  # the preview, with mistakes in data/
         preview_errors.show(Path(config.site_dir), state.problems)
         return

@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import nav_entries, picture_outputs, preview_errors, theme_context, virtual_files
+from clustersite.mkdocs_layer import nav_entries, picture_outputs, preview_errors, run_caches, theme_context, virtual_files
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
@@ -42,6 +42,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not inner_build(config):
         outputs.settle(state)  # the previous preview run's feed writes and search index
+        run_caches.start(config)  # static-i18n's files and the theme's file list, kept for the later languages
     languages = state.prepare(config)
     theme_context.check_short_names(config, languages.codes)
     if _failed():

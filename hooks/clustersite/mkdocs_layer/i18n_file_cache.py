@@ -1,0 +1,86 @@
+"""static-i18n's language versions of files, made once per run and copied after that.
+
+static-i18n's `on_files` makes a new File (`suffix.create_i18n_file`) for every file of
+every language in each language build, and again for each language version of each page
+when it links the versions to each other: 20,000 calls for 1,000 pages in five languages,
+a sixth of the build time, most of it in pathlib. Its result depends only on the file's
+paths, the languages and three settings, and the same ones are asked for in every language
+build, so the first result is kept and every call gets a copy of it: a new File with the
+same attributes, linked to itself as static-i18n links a new file.
+
+That relies on static-i18n's internals: `on_files` calls `suffix.create_i18n_file(file,
+current_language, default_language, all_languages, config)` by its module attribute, and
+the File it returns has only values that a shallow copy may share. Both are checked (the
+first when the cache is switched on, the second on every file made), and a change fails
+the build with a message saying so. `CLUSTERSITE_RUN_CACHES=0` switches the cache off.
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+from collections.abc import Callable
+from enum import Enum
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs_static_i18n import suffix
+
+_PARAMETERS = ["file", "current_language", "default_language", "all_languages", "config"]
+_SHAREABLE = (str, bool, int, float, type(None), Enum)  # values a copy may share with the kept File
+
+_made: dict[tuple, File] = {}
+_library_function: Callable[..., File] | None = None  # static-i18n's own create_i18n_file
+
+
+def start(enabled: bool) -> None:
+    """At the start of a run: forget the last run's files, and use the cache if `enabled`."""
+    global _library_function
+    _made.clear()
+    if suffix.create_i18n_file is _cached_i18n_file:
+        if not enabled:
+            suffix.create_i18n_file = _library_function
+        return
+    if not enabled:
+        return
+    parameters = list(inspect.signature(suffix.create_i18n_file).parameters)
+    if parameters != _PARAMETERS:
+        raise _changed(f"create_i18n_file takes ({', '.join(parameters)}), not ({', '.join(_PARAMETERS)})")
+    _library_function = suffix.create_i18n_file
+    suffix.create_i18n_file = _cached_i18n_file
+
+
+def finish() -> None:
+    """At the end of a run: free the kept files."""
+    _made.clear()
+
+
+def _cached_i18n_file(file: File, current_language: str, default_language: str, all_languages: list,
+                      config: MkDocsConfig) -> File:
+    key = (file.src_uri, file.dest_uri, file.inclusion, current_language, default_language, tuple(all_languages),
+           config.docs_dir, config.site_dir, config.use_directory_urls)
+    made = _made.get(key)
+    if made is None:
+        made = _library_function(file, current_language, default_language, all_languages, config)
+        _check(made, current_language)
+        _made[key] = made
+    twin = copy.copy(made)
+    twin.alternates = {current_language: twin}
+    return twin
+
+
+def _check(made: File, current_language: str) -> None:
+    """The copies share the kept File's values: each must be one that nothing changes in place."""
+    alternates = getattr(made, "alternates", None)
+    if alternates != {current_language: made}:
+        raise _changed("a new file's alternates no longer list only the file itself")
+    for name, value in vars(made).items():
+        if name != "alternates" and not isinstance(value, _SHAREABLE):
+            raise _changed(f"a new file has `{name}` of type {type(value).__name__}, which copies would share")
+
+
+def _changed(what: str) -> PluginError:
+    return PluginError(f"mkdocs-static-i18n has changed how it makes each language's files ({what}); "
+                       f"clustersite's cache of them (mkdocs_layer/i18n_file_cache.py) does not fit this version. "
+                       f"Build with CLUSTERSITE_RUN_CACHES=0, or install the version pinned in pyproject.toml.")
