@@ -17,8 +17,8 @@ the build with a message saying so. `CLUSTERSITE_RUN_CACHES=0` switches the cach
 
 from __future__ import annotations
 
-import copy
 import inspect
+import sys
 from collections.abc import Callable
 from enum import Enum
 
@@ -30,14 +30,19 @@ from mkdocs_static_i18n import suffix
 _PARAMETERS = ["file", "current_language", "default_language", "all_languages", "config"]
 _SHAREABLE = (str, bool, int, float, type(None), Enum)  # values a copy may share with the kept File
 
-_made: dict[tuple, File] = {}
+# What a kept File is made of, in little memory (1,000 pages make 7,000 of them): its class, its
+# attribute names (one tuple for all), and its values, the strings shared between languages.
+_Kept = tuple[type, tuple[str, ...], tuple]
+_made: dict[str, _Kept] = {}  # "language, src_uri, dest_uri, inclusion" -> the File made for them
+_settings: tuple = ()  # the other arguments the kept Files were made with
+_names: dict[tuple[str, ...], tuple[str, ...]] = {}
 _library_function: Callable[..., File] | None = None  # static-i18n's own create_i18n_file
 
 
 def start(enabled: bool) -> None:
     """At the start of a run: forget the last run's files, and use the cache if `enabled`."""
     global _library_function
-    _made.clear()
+    _forget()
     if suffix.create_i18n_file is _cached_i18n_file:
         if not enabled:
             suffix.create_i18n_file = _library_function
@@ -53,21 +58,40 @@ def start(enabled: bool) -> None:
 
 def finish() -> None:
     """At the end of a run: free the kept files."""
+    _forget()
+
+
+def _forget() -> None:
+    global _settings
     _made.clear()
+    _names.clear()
+    _settings = ()
 
 
 def _cached_i18n_file(file: File, current_language: str, default_language: str, all_languages: list,
                       config: MkDocsConfig) -> File:
-    key = (file.src_uri, file.dest_uri, file.inclusion, current_language, default_language, tuple(all_languages),
-           config.docs_dir, config.site_dir, config.use_directory_urls)
-    made = _made.get(key)
-    if made is None:
+    global _settings
+    settings = (default_language, tuple(all_languages), config.docs_dir, config.site_dir, config.use_directory_urls)
+    if settings != _settings:
+        _forget()
+        _settings = settings
+    key = f"{current_language}\0{file.src_uri}\0{file.dest_uri}\0{file.inclusion.value}"
+    kept = _made.get(key)
+    if kept is None:
         made = _library_function(file, current_language, default_language, all_languages, config)
         _check(made, current_language)
-        _made[key] = made
-    twin = copy.copy(made)
+        kept = _made[key] = _kept(made)
+    cls, names, values = kept
+    twin = cls.__new__(cls)  # a copy, as copy.copy makes it
+    twin.__dict__.update(zip(names, values, strict=True))
     twin.alternates = {current_language: twin}
     return twin
+
+
+def _kept(made: File) -> _Kept:
+    state = {name: value for name, value in vars(made).items() if name != "alternates"}
+    names = tuple(state)
+    return type(made), _names.setdefault(names, names), tuple(sys.intern(v) if type(v) is str else v for v in state.values())
 
 
 def _check(made: File, current_language: str) -> None:
