@@ -71,7 +71,8 @@ def _forget() -> None:
 def _cached_i18n_file(file: File, current_language: str, default_language: str, all_languages: list,
                       config: MkDocsConfig) -> File:
     global _settings
-    settings = (default_language, tuple(all_languages), config.docs_dir, config.site_dir, config.use_directory_urls)
+    # config[...] rather than config.x: MkDocs' attribute access costs more than the rest of this function
+    settings = (default_language, all_languages, config["docs_dir"], config["site_dir"], config["use_directory_urls"])
     if settings != _settings:
         _forget()
         _settings = settings
