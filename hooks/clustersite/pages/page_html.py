@@ -24,13 +24,15 @@ _HEADING = re.compile(r"(#{1,6}) (.*?)(?: \{: #([\w-]+) \})?")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
 _INLINE_HARMLESS = re.compile(rf"\\[\\`*_{{}}\[\]()>#+\-.!]|{ENTITY_RE}|{HTML_RE}")
 _INLINE_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&]|^#|#$|^\s|\s$")
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(/?)>|<!--.*?-->", re.DOTALL)
-_RAW_TEXT = frozenset(("script", "style", "textarea", "pre"))
+# A tag, a comment, or a whole element whose content is text to Markdown (script, style, textarea, pre).
+_TAG = re.compile(r"<(?:(script|style|textarea|pre)\b[^<>]*>.*?</\1>|(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>|!--.*?-->)",
+                  re.DOTALL)
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _BLOCK_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)[\s>/]")
 # What Python-Markdown would read otherwise: tabs and carriage returns it rewrites, its own
 # placeholders, code fences (the fenced_code extension reads them even inside raw HTML).
-_UNSAFE = re.compile(r"[\t\r\x02\x03]|^(?:`{3,}|~{3,})|^ +$", re.MULTILINE)
+_UNSAFE_SIGNS = ("\t", "\r", "\x02", "\x03", ' markdown="')
+_UNSAFE = re.compile(r"^(?:`{3,}|~{3,})|^ +$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def finish(markdown: str) -> FinishedPage | None:
     """The page's body as HTML with its table of contents, or None if it needs Python-Markdown."""
     front = _FRONT_MATTER.match(markdown)
     body = markdown[front.end():] if front else markdown
-    if _UNSAFE.search(body) or ' markdown="' in body:
+    if _unsafe(body):
         return None
     blocks: list[str | tuple[int, str, str | None]] = []  # raw HTML, or a heading: level, inner HTML, id given
     pos = 0
@@ -67,6 +69,13 @@ def finish(markdown: str) -> FinishedPage | None:
     return _assemble(blocks)
 
 
+def _unsafe(body: str) -> bool:
+    """Whether Python-Markdown would read the body otherwise than as headings and raw HTML blocks."""
+    if any(sign in body for sign in _UNSAFE_SIGNS):
+        return True
+    return ("```" in body or "~~~" in body or " \n" in body or body.endswith(" ")) and _UNSAFE.search(body) is not None
+
+
 def _heading(line: str) -> tuple[int, str, str | None] | None:
     """An ATX heading whose text is plain: escapes, entities and inline tags only."""
     match = _HEADING.fullmatch(line)
@@ -84,26 +93,20 @@ def _html_block_end(body: str, start: int) -> int | None:
     if opening is None or opening.group(1).lower() not in BLOCK_LEVEL_ELEMENTS or opening.group(1).lower() in _VOID:
         return None
     open_tags: list[str] = []
-    pos = start
-    while True:
-        tag = _TAG.search(body, pos)
-        if tag is None:
-            return None
-        closing, name, self_closing = tag.groups()
-        pos = tag.end()
-        if name is None or self_closing or name.lower() in _VOID:
-            continue
-        name = name.lower()
-        if not closing:
-            open_tags.append(name)
-            if name in _RAW_TEXT:  # its content is text, whatever it holds
-                pos = body.find(f"</{name}>", pos)
-                if pos < 0:
-                    return None
-        elif not open_tags or open_tags.pop() != name:
-            return None
+    for tag in _TAG.finditer(body, start):
+        raw_text, closing, name = tag.groups()
+        if name is not None and body[tag.end() - 2] != "/" and name.lower() not in _VOID:
+            if not closing:
+                open_tags.append(name.lower())
+                continue
+            if not open_tags or open_tags.pop() != name.lower():
+                return None
+        elif tag.start() == start and not raw_text:
+            return None  # <div/>: Markdown reads a self-closed block element otherwise
         if not open_tags:
-            return pos if body.startswith("\n", pos) or pos == len(body) else None
+            end = tag.end()
+            return end if end == len(body) or body[end] == "\n" else None
+    return None
 
 
 def _assemble(blocks: list[str | tuple[int, str, str | None]]) -> FinishedPage:
