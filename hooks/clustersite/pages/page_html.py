@@ -20,9 +20,10 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # MkDocs' YAML_RE
 _HEADING = re.compile(r"(#{1,6}) (.*?)(?: \{: #([\w-]+) \})?")
-# Backslash escapes of Python-Markdown's ESCAPED_CHARS, entities, inline tags: what heading text may hold.
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
-_INLINE_HARMLESS = re.compile(rf"\\[\\`*_{{}}\[\]()>#+\-.!]|{ENTITY_RE}|{HTML_RE}")
+# Backslash escapes of Python-Markdown's ESCAPED_CHARS (with the tables extension's `|`), entities,
+# inline tags: what heading text may hold.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])")
+_INLINE_HARMLESS = re.compile(rf"\\[\\`*_{{}}\[\]()>#+\-.!|]|{ENTITY_RE}|{HTML_RE}")
 _INLINE_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&]|^#|#$|^\s|\s$")
 # A tag, a comment, or a whole element whose content is text to Markdown (script, style, textarea, pre).
 _TAG = re.compile(r"<(?:(script|style|textarea|pre)\b[^<>]*>.*?</\1>|(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>|!--.*?-->)",
