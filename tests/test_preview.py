@@ -159,6 +159,27 @@ def test_edits_in_data_and_docs_show_in_every_language_list_and_switcher(preview
     assert status == 200 and '<html lang="bg"' in html and "picked one" not in html
 
 
+def test_data_is_loaded_once_per_run_even_when_a_file_is_saved_while_the_languages_build(project_copy, monkeypatch):
+    from mkdocs.config import load_config
+
+    from clustersite.mkdocs_layer.build_state import BuildState
+
+    monkeypatch.setenv("SITE_BUILD_DATE", BUILD_DATE)
+    config = load_config(str(project_copy / "mkdocs.yml"))
+    state = BuildState(serving=True)
+    state.prepare(config)  # the default language's build, which starts the run
+    loaded = state.site
+    old, new = TITLES["en"]
+    (project_copy / EVENT_FILE).write_text((project_copy / EVENT_FILE).read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    config.plugins["i18n"].building = True  # static-i18n builds the other languages inside that build
+    state.prepare(config)
+    assert state.site is loaded  # the run's pages stay those of one data/; the saved file waits for the next run
+    config.plugins["i18n"].building = False
+    state.prepare(config)  # the next run, which `mkdocs serve` starts for the saved file
+    assert state.site is not loaded and not any(new in markdown for markdown in state.previous.values())  # what was built
+    assert any(new in markdown for markdown in state.contents("en").values())
+
+
 def test_the_preview_looks_for_saved_files_every_tenth_of_a_second(tmp_path):
     from mkdocs.livereload import LiveReloadServer
 
