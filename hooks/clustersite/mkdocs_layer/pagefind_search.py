@@ -5,6 +5,9 @@ their language's part. It matches words typed without diacritics ("budimpesti"
 finds "Budimpešti") and, for the last word typed, word beginnings ("klastr" finds
 "klastrů", "клъстер" finds "клъстерите"). Only content marked data-pagefind-body
 is indexed: not the navigation, footer, search page or 404 page.
+
+One run covers every language: Pagefind already parses on every core, and one run
+per language folder, side by side, took as much CPU time for four fifths of the pages.
 """
 
 from __future__ import annotations
