@@ -1,13 +1,14 @@
-"""MkDocs hook that runs once every language is built (static-i18n builds them in its on_post_build)."""
+"""MkDocs hooks that run once every language is built (static-i18n builds them in its on_post_build), and the preview's watcher."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from clustersite.mkdocs_layer import preview_errors, run_caches
+from clustersite.mkdocs_layer import preview_errors, preview_watcher, run_caches
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
@@ -29,3 +30,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     outputs.index_search(state, config)
     outputs.finish_writing(state)  # the feeds, written meanwhile (Pagefind reads only the HTML pages)
     log.info(state.translation_summary())
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    return preview_watcher.watch_closely(server, config)

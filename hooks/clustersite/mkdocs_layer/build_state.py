@@ -92,7 +92,9 @@ class BuildState:
         if self.site is not None and not inner_build(config):
             # What the last run built: `mkdocs serve --dirty` rebuilds only the pages that differ from it.
             self.previous = self.contents()
-        if fingerprint != self.fingerprint:
+        # Loaded once per run, by the default language's build: a file saved while the other languages build
+        # waits for the next run (`mkdocs serve` starts one), or `previous` would name pages never built.
+        if fingerprint != self.fingerprint and not inner_build(config):
             with self.timed("load and validate"):
                 self.site, self.problems = load_site(data_dir, languages, root, words=required_words())
                 if self.site is not None:

@@ -7,7 +7,6 @@ last in the run, waits for it, and a failed write fails the build.
 
 from __future__ import annotations
 
-import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,14 +26,14 @@ class SiteOutputs:
     """Work on the output folder that outlasts one language build."""
 
     writing: list[Future] = field(default_factory=list)  # feeds being written (write_feeds)
-    indexing: threading.Thread | None = None  # the preview's search index, written after the reload
+    indexing: pagefind_search.PreviewIndex | None = None  # the preview's search index, made after the reload
     saved_404: dict[str, bytes] = field(default_factory=dict)  # language -> its "page not found" page
 
     def settle(self, state: BuildState) -> None:
-        """Wait for what the previous run left going: its feed writes and its search index."""
+        """Wait for the previous run's feed writes; stop its search indexing, which this run starts again."""
         self.finish_writing(state)
         if self.indexing is not None:
-            self.indexing.join()
+            self.indexing.stop()
             self.indexing = None
 
     def write_feeds(self, state: BuildState, config: MkDocsConfig, code: str) -> None:
@@ -80,7 +79,7 @@ class SiteOutputs:
     def index_search(self, state: BuildState, config: MkDocsConfig) -> None:
         """Build the Pagefind index of the whole site; it splits it by each page's <html lang>."""
         if state.serving:
-            self.indexing = pagefind_search.index_in_background(Path(config.site_dir))
+            self.indexing = pagefind_search.PreviewIndex(Path(config.site_dir))
             return
         with state.timed("search index"):
             pagefind_search.index(Path(config.site_dir))
