@@ -102,4 +102,3 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     code = _language(config)
     outputs.write_feeds(state, config, code)
     picture_outputs.write_pictures(state, config, code)
-    outputs.keep_404(config, code)
