@@ -23,6 +23,8 @@ _URL = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)
 
 def join(parts: list[str]) -> str:
     """The site map of every language from the processes' parts, the first process's first."""
+    if len(parts) == 1:
+        return parts[0]
     spans = [[m.span() for m in _URL.finditer(part)] for part in parts]
     shared = _shared_tail(parts, spans)
     own = [found[:len(found) - shared] for found in spans]
