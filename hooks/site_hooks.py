@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import nav_entries, picture_outputs, preview_errors, theme_context, virtual_files
+from clustersite.mkdocs_layer import kept_pages, nav_entries, picture_outputs, preview_errors, theme_context, virtual_files
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
@@ -102,3 +102,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     code = _language(config)
     outputs.write_feeds(state, config, code)
     picture_outputs.write_pictures(state, config, code)
+    kept_pages.release(state, config, code)

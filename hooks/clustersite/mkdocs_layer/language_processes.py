@@ -204,10 +204,11 @@ def _received(child: _Child) -> dict:
     with os.fdopen(child.reader, "rb") as pipe:
         data = pipe.read()
     _, status = os.waitpid(child.pid, 0)
-    if not data:
+    try:
+        return pickle.loads(data)
+    except Exception:  # nothing came, or half of it: the process was killed, or ran out of memory
         return {"error": (PluginError, f"The process building {', '.join(child.codes)} stopped "
                                        f"(exit status {os.waitstatus_to_exitcode(status)}) before it finished.", "")}
-    return pickle.loads(data)
 
 
 def _check_asked(asked: list[str], expected: list[str]) -> None:
