@@ -6,14 +6,21 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import preview_errors
+from clustersite.mkdocs_layer import kept_pages, preview_errors
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 
 log = get_plugin_logger("clustersite")
+
+
+@event_priority(-1100)  # after the page guard (-1000): MkDocs writes the page next
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    kept_pages.release_text(page)
+    return output
 
 
 @event_priority(-1100)  # after the page guard (-1000): the template as MkDocs writes it

@@ -10,17 +10,26 @@ written. The site map reads only each page's address, metadata and language vers
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 from .build_state import BuildState
 
 
+def release_text(page: Page) -> None:
+    """Drop a rendered page's Markdown, HTML and table of contents: MkDocs writes the page and never reads them again.
+
+    The HTML becomes "", not None: a page without HTML takes its title from its Markdown
+    (mkdocs.structure.pages.Page.title), and later pages show the titles of earlier ones.
+    """
+    page.markdown, page.content, page.toc = "", "", []
+
+
 def release(state: BuildState, config: MkDocsConfig, code: str) -> None:
-    """Drop the text of the language's pages, now written; keep what the site map reads."""
+    """After the language's build: its pages keep only what the site map reads."""
     for file in config.plugins["i18n"].i18n_files_per_language.get(code, ()):
         page = file.page
-        if page is not None:
-            page.markdown = page.content = None
-            page.toc = []
+        if page is not None:  # MkDocs has checked the links to anchors: nothing reads these again
+            release_text(page)
             page.present_anchor_ids, page.links_to_anchors = set(), {}
     if not state.serving and code != state.site.languages.default:
         state.pages.pop(code, None)  # the default language's list names every generated page (virtual_files, lastmod)
