@@ -27,7 +27,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if state.site is not None:
         outputs.keep_template(template_name, output_content, config.plugins["i18n"].current_language or state.site.languages.default)
-        processes.keep_template(template_name, output_content)
+        processes.keep_template(template_name, output_content, first=not inner_build(config))
     return output_content
 
 

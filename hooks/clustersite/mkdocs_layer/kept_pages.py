@@ -31,5 +31,8 @@ def release(state: BuildState, config: MkDocsConfig, code: str) -> None:
         if page is not None:  # MkDocs has checked the links to anchors: nothing reads these again
             release_text(page)
             page.present_anchor_ids, page.links_to_anchors = set(), {}
+    # static-i18n keeps them for the site map, which then lists every language built so far; language_processes
+    # keeps each language's site map instead, and writes them as one.
+    config.plugins["i18n"].i18n_files_per_language.pop(code, None)
     if not state.serving and code != state.site.languages.default:
         state.pages.pop(code, None)  # the default language's list names every generated page (virtual_files, lastmod)

@@ -30,7 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from . import sitemap_parts
+from . import kept_pages, sitemap_parts
 from .build_state import BuildState
 from .page_guard import GUARD
 from .site_outputs import SiteOutputs
@@ -106,13 +106,20 @@ class LanguageProcesses:
     children: list[_Child] = field(default_factory=list)
     share: _Share | None = None
     expected: list[str] = field(default_factory=list)  # the languages static-i18n's loop should ask for, in order
-    sitemap: str | None = None  # the last site map this process's builds rendered
+    sitemaps: list[str] = field(default_factory=list)  # the site map of each language this process built, in order
+    timestamp: int = 0  # of the last language built here: MkDocs dates sitemap.xml.gz with it
     peaks_kb: dict[str, int] = field(default_factory=dict)  # processes' languages -> their peak memory (ru_maxrss)
 
-    def keep_template(self, name: str, output: str) -> None:
-        """Note the site map as rendered; MkDocs writes it, then `join` writes the whole one."""
+    def keep_template(self, name: str, output: str, *, first: bool) -> None:
+        """Note the language's site map as rendered (`first` in a run); MkDocs writes it, then `join` writes the whole one."""
         if name == "sitemap.xml":
-            self.sitemap = output
+            self.sitemaps = [*([] if first else self.sitemaps), output]
+
+    def language_built(self, state: BuildState, config: MkDocsConfig, code: str) -> None:
+        """The language is written: static-i18n may forget its pages, and the next site map lists the next language only."""
+        files = config.plugins["i18n"].i18n_files_per_language.get(code, ())
+        self.timestamp = utils.get_build_timestamp(pages=[f.page for f in files if f.page is not None])
+        kept_pages.release(state, config, code)
 
     def fork(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
         """Before static-i18n builds the other languages: start a process for each run of them but the first."""
@@ -139,15 +146,14 @@ class LanguageProcesses:
         try:
             for sibling in self.children:
                 os.close(sibling.reader)
-            self.children, self.sitemap = [], None
+            self.children, self.sitemaps = [], []
             GUARD.findings, outputs.saved_404, state.timings = {}, {}, Counter()
-            plugin.i18n_files_per_language.clear()  # the site map made here lists this process's languages only
             self.share.restore()
             self.share = _Share(plugin, codes, lambda: None)
             plugin.on_post_build(config)  # static-i18n's own loop, building `codes`
             _check_asked(self.share.asked, self.expected)
             outputs.finish_writing(state)
-            result = {"findings": GUARD.findings, "404": outputs.saved_404, "sitemap": self.sitemap,
+            result = {"findings": GUARD.findings, "404": outputs.saved_404, "sitemaps": self.sitemaps,
                       "timings": state.timings, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
             status = 0
         except BaseException as exc:  # sent to the parent, which fails the build with it
@@ -162,8 +168,13 @@ class LanguageProcesses:
 
     def join(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
         """After static-i18n's loop: wait for the children, take in what they found, write the whole site map."""
-        if self.share is None:
-            return
+        parts, self.sitemaps = self.sitemaps, []
+        if self.share is not None:
+            self._take_in_children(state, outputs, parts)
+        if len(parts) > 1:
+            sitemap_parts.write(config.site_dir, sitemap_parts.join(parts), self.timestamp)
+
+    def _take_in_children(self, state: BuildState, outputs: SiteOutputs, parts: list[str]) -> None:
         share, children, self.share, self.children = self.share, self.children, None, []
         share.restore()
         results = [(child, _received(child)) for child in children]
@@ -171,19 +182,14 @@ class LanguageProcesses:
         for _, result in results:
             if "error" in result:
                 raise _rebuilt(result["error"])
-        parts = [self.sitemap]
         self.peaks_kb = {" ".join(share.codes): resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
         for child, result in results:
             for finding, pages in result["findings"].items():
                 GUARD.findings.setdefault(finding, []).extend(pages)
             outputs.saved_404.update(result["404"])
             state.timings.update({f"{step} (other processes)": seconds for step, seconds in result["timings"].items()})
-            parts.append(result["sitemap"])
+            parts += result["sitemaps"]
             self.peaks_kb[" ".join(child.codes)] = result["peak_kb"]
-        if None not in parts:
-            plugin = config.plugins["i18n"]
-            pages = [f.page for files in plugin.i18n_files_per_language.values() for f in files if f.page is not None]
-            sitemap_parts.write(config.site_dir, sitemap_parts.join(parts), utils.get_build_timestamp(pages=pages))
 
     def _abandon(self) -> None:
         """This process's build failed: the children's work is lost anyway."""
