@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import nav_entries, picture_outputs, preview_errors, theme_context, virtual_files
+from clustersite.mkdocs_layer import finished_pages, nav_entries, picture_outputs, preview_errors, theme_context, virtual_files
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
@@ -65,16 +65,19 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     if _failed():
         return nav
     virtual_files.attach_content(state, files, _language(config))
+    finished_pages.prepare(state, _language(config), config)
     return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     code = _language(config)
     markdown = theme_context.fill_markers(state.site, state.today, markdown, code)
-    return mark_fallback(markdown, page, code, state.site, log)
+    markdown = mark_fallback(markdown, page, code, state.site, log)
+    return finished_pages.take_markdown(markdown, page)  # generated pages skip Python-Markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = finished_pages.put_content(html, page)
     theme_context.describe_page(page, html)
     return html
 
