@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from clustersite.mkdocs_layer import finished_pages, nav_entries, picture_outputs, preview_errors, run_caches, theme_context, virtual_files
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
+from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
 from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 from clustersite.mkdocs_layer.theme_template_cache import TEMPLATES
@@ -106,4 +107,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     code = _language(config)
     outputs.write_feeds(state, config, code)
     picture_outputs.write_pictures(state, config, code)
-    outputs.keep_404(config, code)
+    processes.language_built(state, config, code)  # its pages are written: most of what they hold is dropped
