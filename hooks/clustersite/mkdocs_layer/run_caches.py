@@ -5,7 +5,9 @@
 
 static-i18n runs one MkDocs build per language, and each repeats work whose result is
 the same in every language: static-i18n's language versions of files (i18n_file_cache)
-and the list of the theme's files (theme_listing). Set `CLUSTERSITE_RUN_CACHES=0` to
+and the list of the theme's files (theme_listing). Compiled templates are kept in
+memory for the later languages and in `.cache/templates/` for the next build
+(theme_template_cache). Set `CLUSTERSITE_RUN_CACHES=0` to
 build without them (to compare the output, or to rule them out); the site comes out
 the same either way.
 """
@@ -13,12 +15,16 @@ the same either way.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..pages.templating import environment
 from . import i18n_file_cache, theme_listing
+from .theme_template_cache import TEMPLATES
 
 SWITCH = "CLUSTERSITE_RUN_CACHES"
+TEMPLATE_CACHE = Path(".cache") / "templates"  # compiled templates, kept between builds beside mkdocs.yml (like .cache/renditions)
 
 
 def start(config: MkDocsConfig) -> None:
@@ -26,6 +32,9 @@ def start(config: MkDocsConfig) -> None:
     enabled = os.environ.get(SWITCH, "1") != "0"
     i18n_file_cache.start(enabled)
     theme_listing.start(config, enabled)
+    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    TEMPLATES.keep_in(root / TEMPLATE_CACHE if enabled else None)
+    environment().bytecode_cache = TEMPLATES  # the pages' own templates, too
 
 
 def finish() -> None:
