@@ -7,12 +7,17 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from clustersite.mkdocs_layer import preview_errors
+from clustersite.mkdocs_layer import preview_errors, site_wiring
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 
 log = get_plugin_logger("clustersite")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site_wiring.check_hooks(config)  # a site that lists this file alone learns which others to add
+    return config
 
 
 @event_priority(-200)  # after static-i18n's on_post_build (-100)
