@@ -71,7 +71,7 @@ def html_stats(site: Path) -> tuple[int, float, int]:
 def search_bytes(site: Path) -> dict[str, int]:
     per_language: dict[str, int] = defaultdict(int)
     for path in (site / "pagefind").rglob("*"):
-        match = re.match(r"(?:pagefind\.|wasm\.)?([a-z]{2}(?:-latn)?)[_.]", path.name)
+        match = re.match(r"(?:pagefind\.|wasm\.)?([a-z]{2}(?:-[a-z]{4})?)[_.]", path.name)
         if path.is_file() and match:
             per_language[match.group(1)] += path.stat().st_size
     return dict(sorted(per_language.items()))
@@ -98,14 +98,21 @@ def plain_markdown_copy(project: Path, target: Path) -> Path:
     from clustersite.mkdocs_layer import i18n_languages
     from clustersite.mkdocs_layer.build_state import BuildState
     from clustersite.mkdocs_layer.theme_context import fill_markers, theme_globals
+    from clustersite.pages.derived_languages import derive_languages, derived_page
 
     project_copy(target, with_data=False)
     config = load_config(str(project / "mkdocs.yml"))
     languages = i18n_languages.from_mkdocs(config)
     site, problems = load_site(project / "data", languages, project)
     assert site is not None, problems.report()
+    derive_languages(site)  # Serbian in Cyrillic from the Latin, as the build does
     state = BuildState(site=site, today=date.fromisoformat(BUILD_DATE))
     docs = target / "docs"
+    for code, source in languages.derived.items():  # staff pages in derived languages, unless written
+        for staff_page in list(docs.glob(f"*.{source}.md")):
+            made = staff_page.with_name(staff_page.name.replace(f".{source}.md", f".{code}.md"))
+            if not made.exists():
+                made.write_text(derived_page(staff_page.read_text(encoding="utf-8"), site), encoding="utf-8")
     for staff_page in list(docs.glob("*.md")):  # the home page and the legal notice carry markers
         parts = staff_page.name.split(".")
         code = parts[1] if len(parts) == 3 else languages.default
@@ -116,12 +123,15 @@ def plain_markdown_copy(project: Path, target: Path) -> Path:
             path = docs / page.src_uri.replace(".md", f"{suffix}.md")
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown, encoding="utf-8")
-    globals_by_language = {code: {k: str(v) if k == "emblem" else v for k, v in theme_globals(site, code).items() if k != "absolute"}
-                           for code in languages.codes}
+    globals_by_language = {code: {k: v for k, v in theme_globals(site, code, config).items() if not callable(v)}
+                           for code in languages.codes}  # plain_hooks.py adds the functions back
     (target / "theme-globals.json").write_text(json.dumps(globals_by_language, ensure_ascii=False), encoding="utf-8")
     shutil.copy(Path(__file__).parent / "plain_hooks.py", target / "hooks" / "plain_hooks.py")
     mkdocs_yml = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    mkdocs_yml = mkdocs_yml.replace("  - hooks/site_hooks.py\n  - hooks/site_finish.py\n", "  - hooks/plain_hooks.py\n")
+    # Without the page guard too (hooks/site_security.py): it refuses the generated pages' HTML as staff pages.
+    mkdocs_yml = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "hooks:\n  - hooks/plain_hooks.py\n", mkdocs_yml)
+    assert "hooks/plain_hooks.py" in mkdocs_yml, "mkdocs.yml's hooks changed: update plain_markdown_copy"
+
     mkdocs_yml = mkdocs_yml.replace("  - data\n", "")
     (target / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
     return target
@@ -132,7 +142,8 @@ def hugo_copy(plain: Path, target: Path) -> Path | None:
     hugo = shutil.which("hugo", path=str(Path(sys.executable).parent)) or shutil.which("hugo")
     if hugo is None:
         return None
-    languages = {"en": "", "sr": "sr", "bg": "bg", "cs": "cs"}
+    codes = sorted({_language_of(path.name) for path in (plain / "docs").rglob("*.md")} - {"en"})
+    languages = ["en", *codes]
     lines = ['baseURL = "http://127.0.0.1:8000/"', 'defaultContentLanguage = "en"',
              "disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']", "[markup.goldmark.renderer]", "unsafe = true", "[languages]"]
     for weight, code in enumerate(languages, start=1):
@@ -145,15 +156,20 @@ def hugo_copy(plain: Path, target: Path) -> Path | None:
     (target / "layouts" / "_default" / "list.html").write_text(page, encoding="utf-8")
     for path in (plain / "docs").rglob("*.md"):
         relative = path.relative_to(plain / "docs")
-        parts = relative.name.split(".")
-        code = parts[-2] if len(parts) == 3 else "en"
-        name = parts[0] + ".md"
+        code = _language_of(relative.name)
+        name = relative.name.split(".")[0] + ".md"
         if name == "index.md":
             name = "_index.md"
         destination = target / "content" / code / relative.parent / name
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     return target
+
+
+def _language_of(file_name: str) -> str:
+    """`x.md` is the default language's (en in the benchmark's sites), `x.sr-cyrl.md` Serbian in Cyrillic."""
+    parts = file_name.split(".")
+    return parts[-2] if len(parts) == 3 else "en"
 
 
 def hugo_build(site: Path) -> float:

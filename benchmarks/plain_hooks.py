@@ -22,7 +22,8 @@ GLOBALS = json.loads((Path(__file__).parent.parent / "theme-globals.json").read_
 def on_env(env, *, config, files):
     env.bytecode_cache = TEMPLATES
     language = config.plugins["i18n"].current_language or "en"
-    env.globals["clustersite"] = {**GLOBALS[language], "emblem": Markup(GLOBALS[language]["emblem"]), "absolute": absolute_url}
+    env.globals["clustersite"] = {**GLOBALS[language], "emblem": Markup(GLOBALS[language]["emblem"]), "absolute": absolute_url,
+                                  "lastmod": lambda src_uri: ""}
     return env
 
 

@@ -8,6 +8,7 @@ page, the file it was made from, and what is wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -57,16 +58,19 @@ class PageGuard:
 
     def page(self, html: str, page: Page) -> str:
         """The page with its policy; what is wrong in it is noted with the page and its source."""
-        return self._checked(html, "/" + page.url, self._source_of(page))
+        return self._checked(html, "/" + page.url, lambda: self._source_of(page))
 
     def template(self, html: str, name: str) -> str:
         """A page MkDocs renders from a theme template alone (404.html)."""
-        return self._checked(html, name, f"overrides/{name}, with words from data/ui.yaml and data/site.yaml")
+        return self._checked(html, name, lambda: f"overrides/{name}, with words from data/ui.yaml and data/site.yaml")
 
-    def _checked(self, html: str, shown: str, source: str) -> str:
+    def _checked(self, html: str, shown: str, source: Callable[[], str]) -> str:
+        """`source` is looked up only for a page with findings: finding a generated page's record reads data/."""
         result = inspect(html, self.policy, self.own_hosts, preview=self.preview)
-        for finding in result.findings:
-            self.findings.setdefault(finding, []).append(f"{shown} (from {source})")
+        if result.findings:
+            where = f"{shown} (from {source()})"
+            for finding in result.findings:
+                self.findings.setdefault(finding, []).append(where)
         return result.html
 
     def finish(self) -> None:
