@@ -8,6 +8,7 @@ and the theme's stylesheets and script are added by the build itself, leaving st
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path, PurePosixPath
 
@@ -46,7 +47,8 @@ def add_theme_assets(config: MkDocsConfig) -> None:
     docs = Path(config.docs_dir)
     absent = [path for path in (*THEME_STYLESHEETS, *THEME_SCRIPTS) if not (docs / path).is_file()]
     if absent:
-        raise PluginError("docs/assets/ lacks the theme's " + ", ".join(Path(path).name for path in absent)
+        folder = Path(os.path.relpath(docs / "assets", Path(config.config_file_path).parent)).as_posix()
+        raise PluginError(f"{folder}/ lacks the theme's " + ", ".join(Path(path).name for path in absent)
                           + "; copy " + ("it" if len(absent) == 1 else "them")
                           + " back from the repository this site was made from (folder docs/assets/).")
     config.extra_css = [*THEME_STYLESHEETS, *(path for path in config.extra_css if path not in THEME_STYLESHEETS)]
