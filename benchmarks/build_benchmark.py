@@ -10,7 +10,7 @@ own path (waits for background work included) as a share of the build; "work %"
 adds the CPU time of the worker process that renders the other languages on the
 second core meanwhile (clustersite/mkdocs_layer/language_worker.py). It then builds the same pages as plain Markdown
 files (no data layer) and with Hugo, and prints the ratios. Last, it measures how
-long an edit in data/ takes to show in `mkdocs serve` on the shipped example site.
+long an edit in data/ and one in docs/ take to show in `mkdocs serve` on the shipped example site.
 The machine is shared and noisy: read the medians and the ratios, not single runs.
 """
 
@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -179,30 +180,42 @@ def hugo_build(site: Path) -> float:
     return time.perf_counter() - start
 
 
-def preview_latency(tmp: Path, edits: int, *options: str) -> list[float]:
-    """Seconds from saving an event's title in data/ to `mkdocs serve` serving the page with it."""
+# The edits the preview benchmark makes: (file, the text to change, the page that shows it).
+DATA_EDIT = ("data/projects/trace-kei.yaml", "First joint training, Bari", "events/trace-kei-training-bari/")
+DOCS_EDIT = ("docs/legal.md", "the site's editors chose one", "legal/")
+
+
+def preview_latency(tmp: Path, edits: int, *options: str) -> dict[str, list[float]]:
+    """Seconds from saving a change to `mkdocs serve` serving the page with it: an event's title in data/,
+    a sentence of a page in docs/ (edits alternate between the two)."""
     project = project_copy(tmp / f"preview{'-'.join(options)}")
-    port = 8731
+    port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/events/trace-kei-training-bari/"
-    data = project / "data" / "projects" / "trace-kei.yaml"
     try:
-        _wait_for(url, "First joint training, Bari", timeout=120)
-        latencies = []
+        _wait_for(f"http://127.0.0.1:{port}/{DATA_EDIT[2]}", DATA_EDIT[1], timeout=120)
+        latencies: dict[str, list[float]] = {"data/": [], "docs/": []}
         for i in range(edits):
-            time.sleep(1.0)  # let the watcher settle between edits
-            title = f"First joint training, Bari (edit {i})"
-            text = data.read_text(encoding="utf-8")
-            text = re.sub(r"en: First joint training, Bari[^\n]*", f"en: {title}", text, count=1)
-            start = time.perf_counter()
-            data.write_text(text, encoding="utf-8")
-            _wait_for(url, title, timeout=60)
-            latencies.append(time.perf_counter() - start)
+            for kind, (name, text, page) in (("data/", DATA_EDIT), ("docs/", DOCS_EDIT)):
+                time.sleep(1.0)  # let the watcher settle between edits
+                path = project / name
+                content = path.read_text(encoding="utf-8")
+                edited = f"{text} (edit {i})"
+                content = re.sub(re.escape(text) + r"(?: \(edit \d+\))?", edited, content, count=1)
+                start = time.perf_counter()
+                path.write_text(content, encoding="utf-8")
+                _wait_for(f"http://127.0.0.1:{port}/{page}", edited, timeout=60)
+                latencies[kind].append(time.perf_counter() - start)
         return latencies
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _wait_for(url: str, text: str, timeout: float) -> None:
@@ -270,11 +283,10 @@ def main() -> None:
         if not args.skip_preview:
             print()
             for options in ((), ("--dirty",)):
-                latencies = preview_latency(tmp, 5, *options)
                 command = " ".join(("mkdocs serve", *options))
-                print(f"preview ({command}, example site): edit in data/ to updated page, median "
-                      f"{statistics.median(latencies):.2f} s over {len(latencies)} edits: {', '.join(f'{x:.2f}' for x in latencies)}")
-
+                for kind, latencies in preview_latency(tmp, 5, *options).items():
+                    print(f"preview ({command}, example site): edit in {kind} to updated page, median "
+                          f"{statistics.median(latencies):.2f} s over {len(latencies)} edits: {', '.join(f'{x:.2f}' for x in latencies)}")
 
 if __name__ == "__main__":
     main()

@@ -1,15 +1,18 @@
-"""MkDocs hook that runs once every language is built (static-i18n builds them in its on_post_build)."""
+"""MkDocs hooks that run once every language is built (static-i18n builds them in its on_post_build), and the preview's watcher."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import preview_errors, site_wiring
+from clustersite.mkdocs_layer import kept_pages, preview_errors, preview_watcher, run_caches, site_wiring
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
+from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 
 log = get_plugin_logger("clustersite")
@@ -20,10 +23,37 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(-1100)  # after the page guard (-1000): MkDocs writes the page next
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    kept_pages.release_text(page)
+    return output
+
+
+@event_priority(-1100)  # after the page guard (-1000): the template as MkDocs writes it
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if state.site is not None:
+        outputs.keep_template(template_name, output_content, config.plugins["i18n"].current_language or state.site.languages.default)
+        processes.keep_template(template_name, output_content, first=not inner_build(config))
+    return output_content
+
+
+@event_priority(-90)  # the default language is built; static-i18n builds the others next (-100)
+def _start_languages(*, config: MkDocsConfig) -> None:
+    if not inner_build(config) and state.site is not None:
+        processes.fork(config, state, outputs)
+
+
+@event_priority(-140)  # static-i18n has built the other languages (-100); the page guard reports next (-150)
+def _join_languages(*, config: MkDocsConfig) -> None:
+    if not inner_build(config):
+        processes.join(config, state, outputs)
+
+
 @event_priority(-200)  # after static-i18n's on_post_build (-100)
-def on_post_build(*, config: MkDocsConfig) -> None:
+def _finish(*, config: MkDocsConfig) -> None:
     if inner_build(config):
         return  # a language build inside static-i18n's loop; the outer build finishes last
+    run_caches.finish()
     if state.site is None:  # the preview, with mistakes in data/
         preview_errors.show(Path(config.site_dir), state.problems)
         return
@@ -33,3 +63,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     outputs.index_search(state, config)
     outputs.finish_writing(state)  # the feeds, written meanwhile (Pagefind reads only the HTML pages)
     log.info(state.translation_summary())
+
+
+on_post_build = CombinedEvent(_start_languages, _join_languages, _finish)
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    return preview_watcher.watch_closely(server, config)

@@ -14,9 +14,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import nav_entries, picture_outputs, preview_errors, site_wiring, theme_context, virtual_files
+from clustersite.mkdocs_layer import (
+    finished_pages,
+    nav_entries,
+    picture_outputs,
+    preview_errors,
+    run_caches,
+    site_wiring,
+    theme_context,
+    virtual_files,
+)
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
+from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
 from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 from clustersite.mkdocs_layer.theme_template_cache import TEMPLATES
@@ -44,6 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site_wiring.add_theme_assets(config)
     if not inner_build(config):
         outputs.settle(state)  # the previous preview run's feed writes and search index
+        run_caches.start(config)  # static-i18n's files and the theme's file list, kept for the later languages
     languages = state.prepare(config)
     theme_context.check_short_names(config, languages.codes)
     if _failed():
@@ -66,16 +77,19 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     if _failed():
         return nav
     virtual_files.attach_content(state, files, _language(config))
+    finished_pages.prepare(state, _language(config), config)
     return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     code = _language(config)
     markdown = theme_context.fill_markers(state.site, state.today, markdown, code)
-    return mark_fallback(markdown, page, code, state.site, log)
+    markdown = mark_fallback(markdown, page, code, state.site, log)
+    return finished_pages.take_markdown(markdown, page)  # generated pages skip Python-Markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = finished_pages.put_content(html, page)
     theme_context.describe_page(page, html)
     return html
 
@@ -104,4 +118,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     code = _language(config)
     outputs.write_feeds(state, config, code)
     picture_outputs.write_pictures(state, config, code)
-    outputs.keep_404(config, code)
+    processes.language_built(state, config, code)  # its pages are written: most of what they hold is dropped

@@ -263,9 +263,9 @@ def test_private_contact_details_are_not_published(site):
         assert "rousseva@" not in html and "botoyb@" not in html and "886 533" not in html
 
 
-def test_the_worker_process_renders_what_the_build_process_would(site, project_copy, tmp_path):
-    """The session build renders sr/bg/cs in a forked worker; without it every byte is the same."""
-    result = run_build(tmp_path / SUBPATH, config=project_copy / "mkdocs.yml", extra_env={"CLUSTERSITE_WORKER": "0"})
+def test_one_process_builds_what_one_per_core_builds(site, project_copy, tmp_path):
+    """The session build spreads the languages over the cores (language_processes); in one process every byte is the same."""
+    result = run_build(tmp_path / SUBPATH, config=project_copy / "mkdocs.yml", extra_env={"CLUSTERSITE_PROCESSES": "1"})
     assert result.returncode == 0, result.stderr[-3000:]
     alone = tmp_path / SUBPATH
 
@@ -273,10 +273,10 @@ def test_the_worker_process_renders_what_the_build_process_would(site, project_c
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
                 if p.suffix in (".html", ".ics", ".xml") and "pagefind" not in p.parts}
 
-    with_worker, without = outputs(site), outputs(alone)
-    assert len(with_worker) > 300
-    assert with_worker.keys() == without.keys()
-    assert [name for name in with_worker if with_worker[name] != without[name]] == []
+    spread, without = outputs(site), outputs(alone)
+    assert len(spread) > 300
+    assert spread.keys() == without.keys()
+    assert [name for name in spread if spread[name] != without[name]] == []
 
 
 def test_the_accessibility_statement_shows_the_contact_from_site_yaml(site, project_copy, tmp_path):

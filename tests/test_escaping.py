@@ -61,3 +61,17 @@ def test_the_funding_statement_is_inline_markdown_with_raw_html_as_text():
         "Funded by the <strong>European Union</strong> &lt;script&gt;x&lt;/script&gt;")
     assert inline_html('[EU](https://europa.eu/ "a"b") & co') == '<a href="https://europa.eu/" title="a&quot;b">EU</a> &amp; co'
     assert inline_html("- not a list") == "- not a list"
+
+
+@pytest.mark.parametrize("text", ["R&D ~ 2016–2018", "*not emphasis* and _not_ either", "[a](b) `c` #1 {: #x }",
+                                  "a | b > c + d - e!", r"back\slash", "<b>bold?</b>"])
+def test_a_title_comes_out_of_markdown_as_written(text):
+    """Titles are Markdown-escaped for headings; Markdown with the site's extensions must give the text back as is."""
+    import html
+
+    import markdown
+
+    from clustersite.pages.safe_text import inline_markdown
+
+    rendered = markdown.markdown(f"# {inline_markdown(text)}", extensions=["attr_list", "md_in_html", "tables", "toc"])
+    assert rendered.split(">", 1)[1].rsplit("<", 1)[0] == html.escape(text, quote=False)

@@ -1,23 +1,30 @@
-"""The preview (`mkdocs serve --dirty`, as the README starts it) while data/ has mistakes.
+"""The preview (`mkdocs serve --dirty`, as the README starts it).
 
-It answers every address with a page that lists the mistakes (file:line, message, hint) instead
-of keeping the browser waiting, and reloads the browser into the site once they are fixed.
+An edit in data/ or docs/ shows in every language it touches, in the lists that name the
+edited item, and behind the language switcher. While data/ has mistakes, it answers every
+address with a page that lists them (file:line, message, hint) instead of keeping the browser
+waiting, and reloads the browser into the site once they are fixed.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 import time
+import types
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
 from browser import CHROMIUM_FLAGS, _free_port, require_chromium
-from conftest import BUILD_DATE, SUBPATH
+from clustersite.mkdocs_layer import pagefind_search, preview_watcher
+from conftest import BUILD_DATE, LANGUAGE_PREFIXES, SUBPATH
 
 BROKEN = ("country: IT", "contry: IT")  # data/places.yaml of the example fixture
 
@@ -63,9 +70,21 @@ class Preview:
             assert time.monotonic() < deadline, "no new build"
             time.sleep(0.5)
 
-    def edit(self, old: str, new: str) -> None:
-        places = self.project / "data" / "places.yaml"
-        places.write_text(places.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    def edit(self, old: str, new: str, file: str = "data/places.yaml") -> None:
+        path = self.project / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (file, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def wait_for_text(self, path: str, text: str) -> str:
+        """The page at `path` once it shows `text`: the preview rebuilds on its own after an edit."""
+        deadline = time.monotonic() + 180
+        while True:
+            status, html = fetch(self.base + path, timeout=60)
+            if status == 200 and text in html:
+                return html
+            assert time.monotonic() < deadline, f"{path} does not show {text!r}"
+            time.sleep(0.2)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -100,6 +119,130 @@ def test_mistakes_are_shown_at_every_address_and_the_site_returns_when_they_are_
     preview.wait_for_build_after(before)
     status, html = fetch(preview.base + "partners/enef/", timeout=30)
     assert "data/places.yaml:12:5" in html
+
+
+# An event's title in each language the example writes, and what the edit makes of it; Serbian in Cyrillic
+# is made from the Serbian text.
+EVENT_FILE, EVENT = "data/projects/trace-kei.yaml", "events/trace-kei-training-bari/"
+TITLES = {"en": ("First joint training, Bari", "First joint training, Bari and Lecce"),
+          "sr": ("Prva zajednička obuka, Bari", "Prva zajednička obuka, Bari i Leće"),
+          "bg": ("Първо съвместно обучение, Бари", "Първо съвместно обучение, Бари и Лече"),
+          "cs": ("První společné školení, Bari", "První společné školení, Bari a Lecce")}
+TAGS = {"en": "en", "sr": "sr-Latn", "sr-cyrl": "sr-Cyrl", "bg": "bg", "cs": "cs"}  # each language's hreflang
+NEW_TITLES = {**{code: new for code, (_, new) in TITLES.items()}, "sr-cyrl": "Прва заједничка обука, Бари и Леће"}
+
+
+def test_edits_in_data_and_docs_show_in_every_language_list_and_switcher(preview):
+    preview.wait_until_up()
+    for code, (old, new) in TITLES.items():
+        preview.edit(f"{code}: {old}\n", f"{code}: {new}\n", EVENT_FILE)
+    for code, title in NEW_TITLES.items():
+        prefix = LANGUAGE_PREFIXES[code]
+        html = preview.wait_for_text(prefix + EVENT, f">{title}</h1>")
+        # The language switcher leads to the same event in every language, each edited too.
+        links = {tag: href for href, tag in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*class="md-select__link"', html)}
+        assert sorted(links) == sorted(TAGS.values()), links
+        for other, tag in TAGS.items():
+            target = urljoin(preview.base + prefix + EVENT, links[tag])
+            assert target == preview.base + LANGUAGE_PREFIXES[other] + EVENT, (code, other)
+            assert NEW_TITLES[other] in fetch(target)[1], (code, other)
+        # The lists that name the event: all events, the project's, its type's, and the project's page.
+        for listing in ("events/", "events/projects/trace-kei/", "events/types/training/", "projects/trace-kei/"):
+            assert title in fetch(preview.base + prefix + listing)[1], (code, listing)
+
+    preview.edit("the site's editors chose one", "the site's editors picked one", "docs/legal.md")
+    preview.edit("urednici sajta izabrali su jednu", "urednici sajta odabrali su jednu", "docs/legal.sr.md")
+    preview.wait_for_text("legal/", "the site's editors picked one")
+    preview.wait_for_text("sr/legal/", "urednici sajta odabrali su jednu")
+    preview.wait_for_text("sr-cyrl/legal/", "уредници сајта одабрали су једну")
+    status, html = fetch(preview.base + "bg/legal/")
+    assert status == 200 and '<html lang="bg"' in html and "picked one" not in html
+
+
+def test_data_is_loaded_once_per_run_even_when_a_file_is_saved_while_the_languages_build(project_copy, monkeypatch):
+    from mkdocs.config import load_config
+
+    from clustersite.mkdocs_layer.build_state import BuildState
+
+    monkeypatch.setenv("SITE_BUILD_DATE", BUILD_DATE)
+    config = load_config(str(project_copy / "mkdocs.yml"))
+    state = BuildState(serving=True)
+    state.prepare(config)  # the default language's build, which starts the run
+    loaded = state.site
+    old, new = TITLES["en"]
+    (project_copy / EVENT_FILE).write_text((project_copy / EVENT_FILE).read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    config.plugins["i18n"].building = True  # static-i18n builds the other languages inside that build
+    state.prepare(config)
+    assert state.site is loaded  # the run's pages stay those of one data/; the saved file waits for the next run
+    config.plugins["i18n"].building = False
+    state.prepare(config)  # the next run, which `mkdocs serve` starts for the saved file
+    assert state.site is not loaded and not any(new in markdown for markdown in state.previous.values())  # what was built
+    assert any(new in markdown for markdown in state.contents("en").values())
+
+
+def test_the_preview_looks_for_saved_files_every_tenth_of_a_second(tmp_path):
+    from mkdocs.livereload import LiveReloadServer
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    config = types.SimpleNamespace(docs_dir=str(tmp_path / "docs"), config_file_path=str(tmp_path / "mkdocs.yml"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(config.docs_dir)  # what `mkdocs serve` watches before its plugins' on_serve
+    server.watch(config.config_file_path)
+    assert server.observer.timeout == 0.5  # MkDocs' own
+    server = preview_watcher.watch_closely(server, config)
+    server.watch(str(tmp_path / "data"))  # the `watch:` folders, added after on_serve
+    assert server.observer.timeout == preview_watcher.POLL_SECONDS == 0.1 and server.build_delay == 0.05
+    # docs/, mkdocs.yml and data/ moved onto the new watcher, each looked at every 0.1 s
+    assert sorted(emitter.timeout for emitter in server.observer.emitters) == [0.1, 0.1, 0.1]
+
+    server.observer.start()
+    try:
+        time.sleep(0.3)  # the first look at the files
+        started = time.monotonic()
+        (tmp_path / "docs" / "index.md").write_text("# Saved\n", encoding="utf-8")
+        with server._rebuild_cond:
+            assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=5)
+        assert time.monotonic() - started < 0.45, "MkDocs' own watcher takes up to 0.5 s"
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def _search_site(root: Path, pages: int) -> Path:
+    for n in range(pages):
+        page = root / f"p{n}" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f'<html lang="en"><body><main data-pagefind-body><h1>Page {n}</h1><p>word{n}</p></main></body></html>',
+                        encoding="utf-8")
+    return root
+
+
+def _served_index(root: Path) -> dict:
+    """The served index's entry file, after checking that each language's index file it names exists."""
+    entry = json.loads((root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        assert (root / "pagefind" / "pagefind.{}.pf_meta".format(language["hash"])).is_file()
+    return entry
+
+
+def test_a_newer_preview_build_stops_the_search_indexing_and_the_served_index_stays_whole(tmp_path):
+    site = _search_site(tmp_path / "site", 3)
+    first = pagefind_search.PreviewIndex(site)
+    first.thread.join(timeout=120)
+    assert _served_index(site)["languages"]["en"]["page_count"] == 3
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith("pagefind")) == ["pagefind"]
+
+    _search_site(site, 40)
+    stopped = pagefind_search.PreviewIndex(site)
+    stopped.stop()  # a newer build began: whatever the stopped run reached, the served index is a whole one
+    assert _served_index(site)["languages"]["en"]["page_count"] in (3, 40)
+
+    again = pagefind_search.PreviewIndex(site)
+    again.thread.join(timeout=120)
+    assert _served_index(site)["languages"]["en"]["page_count"] == 40
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith("pagefind")) == ["pagefind"]
 
 
 @pytest.mark.browser

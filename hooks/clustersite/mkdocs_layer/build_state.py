@@ -12,7 +12,6 @@ import os
 import time
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,7 +28,7 @@ from ..pages.catalogue_words import required_words
 from ..pages.derived_languages import derive_languages
 from ..pages.page_builders import pages_for_language
 from ..pages.templating import GeneratedPage
-from . import branding, i18n_languages, language_worker
+from . import branding, i18n_languages
 from .i18n_languages import suffixed
 from .page_dates import commit_dates, page_lastmod
 
@@ -58,8 +57,6 @@ class BuildState:
     problems: Problems = field(default_factory=Problems)
     today: date = field(default_factory=date.today)
     pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)  # language -> pages
-    rendering: dict[str, Future] = field(default_factory=dict)  # languages a worker process renders (language_worker)
-    feed_files: dict[str, dict[Path, bytes]] = field(default_factory=dict)  # language -> feeds the worker made
     previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown the last run built
     root_url: str = ""  # site_url of the default language's build: files under docs/ are published there once
     serving: bool = False  # `mkdocs serve`: pages render in-process, search is indexed after the reload
@@ -92,35 +89,28 @@ class BuildState:
         if self.site is not None and not inner_build(config):
             # What the last run built: `mkdocs serve --dirty` rebuilds only the pages that differ from it.
             self.previous = self.contents()
-        if fingerprint != self.fingerprint:
+        # Loaded once per run, by the default language's build: a file saved while the other languages build
+        # waits for the next run (`mkdocs serve` starts one), or `previous` would name pages never built.
+        if fingerprint != self.fingerprint and not inner_build(config):
             with self.timed("load and validate"):
                 self.site, self.problems = load_site(data_dir, languages, root, words=required_words())
                 if self.site is not None:
                     derive_languages(self.site)  # sr-cyrl from sr, before any page is rendered
             if self.site is not None:
                 self.site.site_url = config.site_url or ""
-            self.today, self.pages, self.feed_files, self.rendering, self.fingerprint = today, {}, {}, {}, fingerprint
+            self.today, self.pages, self.fingerprint = today, {}, fingerprint
             for warning in self.problems.warnings:
                 log.warning(str(warning))
             for note in self.problems.notes:  # texts not yet translated: listed, not fatal (data/site.yaml `translations`)
                 log.info(str(note))
             if self.site is None and self.serving:
                 log.error(_not_built(self.problems))  # and the preview shows them in the browser (preview_errors)
-            if self.site is not None and not self.serving:
-                others = [code for code in languages.codes if code != languages.default]
-                folders = {code: self.feed_folder(config, code) for code in others}
-                with self.timed("render pages"):  # templates compiled and maps read before the fork
-                    self.rendering = language_worker.start(self.site, others, today, folders, config.site_url or "")
         if self.site is None and not self.serving:
             raise PluginError(_not_built(self.problems))
         return languages
 
     def pages_in(self, code: str) -> list[GeneratedPage]:
-        """The language's generated pages: from the worker process if it rendered them, else rendered now."""
-        if code not in self.pages and code in self.rendering:
-            with self.timed("render pages: wait for the worker"):
-                self.pages[code], self.feed_files[code], seconds = self.rendering.pop(code).result()
-            self.timings["render pages in the worker process (CPU)"] += seconds
+        """The language's generated pages, rendered when first asked for."""
         if code not in self.pages:
             with self.timed("render pages"):
                 self.pages[code] = pages_for_language(self.site, code, self.today)
@@ -137,11 +127,6 @@ class BuildState:
         generated = {page.src_uri for page in self.pages_in(self.site.languages.default)}
         day = page_lastmod(src_uri, self.site, self.source_dates, generated)
         return day.isoformat() if day else ""
-
-    def feeds_made_by_worker(self, code: str) -> dict[Path, bytes] | None:
-        """The language's feed files, if the worker process that rendered its pages made them too."""
-        self.pages_in(code)
-        return self.feed_files.pop(code, None)
 
     def feed_folder(self, config: MkDocsConfig, code: str) -> Path:
         return Path(config.site_dir) / ("" if code == self.site.languages.default else code)

@@ -7,7 +7,6 @@ last in the run, waits for it, and a failed write fails the build.
 
 from __future__ import annotations
 
-import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,31 +18,30 @@ from ..pages import feeds
 from . import language_sitemaps, pagefind_search
 from .build_state import BuildState
 
-_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="feeds")  # one language's files at a time
-
 
 @dataclass
 class SiteOutputs:
     """Work on the output folder that outlasts one language build."""
 
+    writer: ThreadPoolExecutor | None = None  # writes one language's feeds at a time; made when first needed
     writing: list[Future] = field(default_factory=list)  # feeds being written (write_feeds)
-    indexing: threading.Thread | None = None  # the preview's search index, written after the reload
+    indexing: pagefind_search.PreviewIndex | None = None  # the preview's search index, made after the reload
     saved_404: dict[str, bytes] = field(default_factory=dict)  # language -> its "page not found" page
 
     def settle(self, state: BuildState) -> None:
-        """Wait for what the previous run left going: its feed writes and its search index."""
+        """Wait for the previous run's feed writes; stop its search indexing, which this run starts again."""
         self.finish_writing(state)
         if self.indexing is not None:
-            self.indexing.join()
+            self.indexing.stop()
             self.indexing = None
 
     def write_feeds(self, state: BuildState, config: MkDocsConfig, code: str) -> None:
         """Make the language's feeds and calendars; they are written while MkDocs builds on."""
         with state.timed("feeds"):
-            outputs = state.feeds_made_by_worker(code)
-            if outputs is None:
-                outputs = feeds.feed_files(state.site, code, state.today, state.feed_folder(config, code), config.site_url or "")
-        self.writing.append(_WRITER.submit(feeds.write_files, outputs))
+            outputs = feeds.feed_files(state.site, code, state.today, state.feed_folder(config, code), config.site_url or "")
+        if self.writer is None:
+            self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="feeds")
+        self.writing.append(self.writer.submit(feeds.write_files, outputs))
 
     def finish_writing(self, state: BuildState) -> None:
         """Wait for the feed writes; a failed write fails the build."""
@@ -52,11 +50,17 @@ class SiteOutputs:
             for write in pending:
                 write.result()
 
-    def keep_404(self, config: MkDocsConfig, code: str) -> None:
-        """Keep the language's 404 page: every language build writes its own to the same /404.html."""
-        path = Path(config.site_dir) / "404.html"
-        if path.exists():
-            self.saved_404[code] = path.read_bytes()
+    def before_fork(self, state: BuildState) -> None:
+        """Finish the feed writes and end the thread that made them: a thread must not run across fork()."""
+        self.finish_writing(state)
+        if self.writer is not None:
+            self.writer.shutdown(wait=True)
+            self.writer = None
+
+    def keep_template(self, name: str, output: str, code: str) -> None:
+        """Keep the language's 404 page as MkDocs writes it: every language build writes its own to /404.html."""
+        if name == "404.html" and output.strip():
+            self.saved_404[code] = output.encode("utf-8")
 
     def write_404s(self, state: BuildState, config: MkDocsConfig) -> None:
         """The default language's 404 page at /404.html (GitHub Pages serves it for every missing
@@ -80,7 +84,7 @@ class SiteOutputs:
     def index_search(self, state: BuildState, config: MkDocsConfig) -> None:
         """Build the Pagefind index of the whole site; it splits it by each page's <html lang>."""
         if state.serving:
-            self.indexing = pagefind_search.index_in_background(Path(config.site_dir))
+            self.indexing = pagefind_search.PreviewIndex(Path(config.site_dir))
             return
         with state.timed("search index"):
             pagefind_search.index(Path(config.site_dir))

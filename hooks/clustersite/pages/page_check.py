@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -28,6 +29,10 @@ _RESOURCE_LINKS = frozenset({"stylesheet", "icon", "shortcut", "apple-touch-icon
 _DIRECTIVE_BY_TAG = {"img": "img-src", "image": "img-src", "input": "img-src", "picture": "img-src", "script": "script-src",
                      "iframe": "frame-src", "frame": "frame-src", "audio": "media-src", "video": "media-src",
                      "track": "media-src", "object": "object-src", "embed": "object-src", "feimage": "img-src"}
+_RESOURCE_ATTRIBUTES = ("src", "poster", "data", "background")
+# An element with none of these attributes, no event handler and not a <meta> has nothing to judge:
+# most elements of a page (the theme's <div>, <span>, <svg> and <path>) are passed over on this alone.
+_JUDGED = frozenset(_LINK_ATTRIBUTES + _RESOURCE_ATTRIBUTES + ("srcset",))
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]*)", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
@@ -58,11 +63,22 @@ def inspect(html: str, policy: Policy, own_hosts: frozenset[str] = frozenset(), 
         elif tag in ("object", "embed"):
             findings.append(f"{_shown(node)}: plugins (<object>, <embed>) are not allowed")
         if attributes:
-            findings += _attribute_findings(node, tag, attributes, policy, own_hosts)
+            if not _JUDGED.isdisjoint(attributes) or tag == "meta" or _has_handler(attributes):
+                findings += _attribute_findings(node, tag, attributes, policy, own_hosts)
             if attributes.get("style") is not None:
                 style_attributes.append(attributes["style"])
     content = policy.render(scripts, styles, style_attributes, inline_scripts=preview).replace("&", "&amp;")
     return Inspection(_with_meta(html, f'<meta http-equiv="Content-Security-Policy" content="{content}">'), findings)
+
+
+def _has_handler(attributes: dict) -> bool:
+    """Whether a name starts with "on", in any case (names hold no NUL: the parser replaces it)."""
+    names = "\0".join(attributes).lower()
+    return names.startswith("on") or "\0on" in names
+
+
+# The theme's links repeat on every page of a site; judging each address once saves a third of the check.
+_link_problem = lru_cache(maxsize=4096)(link_problem)
 
 
 def _attribute_findings(node: LexborNode, tag: str, attributes: dict, policy: Policy, own_hosts: frozenset[str]) -> list[str]:
@@ -78,14 +94,14 @@ def _attribute_findings(node: LexborNode, tag: str, attributes: dict, policy: Po
         if tag in ("image", "use", "feimage") or (tag == "link" and rel & _RESOURCE_LINKS) or tag == "base":
             directive = "style-src" if "stylesheet" in rel else "default-src" if tag in ("base", "use") else "img-src"
             findings += _resource_findings(node, name, value, directive, policy, own_hosts)
-        elif wrong := link_problem(value):
+        elif wrong := _link_problem(value):
             findings.append(f"{_shown(node)}: {name}: {wrong}")
     if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
         target = _REFRESH_URL.search(attributes.get("content") or "")
         if target and (wrong := link_problem(target.group(1))):
             findings.append(f"{_shown(node)}: refresh: {wrong}")
     directive = _DIRECTIVE_BY_TAG.get(tag, "img-src" if tag == "source" else "default-src")
-    for name in ("src", "poster", "data", "background"):
+    for name in _RESOURCE_ATTRIBUTES:
         value = attributes.get(name)
         if value is not None:
             findings += _resource_findings(node, name, value, "img-src" if name == "poster" else directive, policy, own_hosts)

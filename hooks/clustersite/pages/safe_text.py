@@ -9,7 +9,7 @@ from functools import lru_cache
 import markdown
 from markupsafe import Markup
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>-])")  # what Markdown and its tables extension unescape; not `~`
 
 
 def inline_markdown(text: str) -> Markup:

@@ -15,7 +15,6 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import europe_map
 from .safe_text import inline_markdown
 from .wording import Voice, relative
 
@@ -48,15 +47,6 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def warm_up() -> None:
-    """Compile every template and read the map outlines now, once per process.
-
-    A process forked afterwards (language_worker) starts with them ready.
-    """
-    env = environment()
-    for name in env.list_templates(extensions=["j2"]):
-        env.get_template(name)
-    europe_map.prepare()
 
 
 def meta_value(text: str) -> Markup:

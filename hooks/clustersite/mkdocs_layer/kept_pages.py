@@ -1,0 +1,38 @@
+"""What a finished language build leaves in memory for the builds after it, made small.
+
+static-i18n keeps every built language's pages until the end of the run: the last
+language's site map lists them all. Each MkDocs Page still holds its Markdown, its
+HTML and its table of contents, and BuildState the language's generated Markdown:
+at 10,000 pages, hundreds of megabytes that nothing reads again once the pages are
+written. The site map reads only each page's address, metadata and language versions.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from .build_state import BuildState
+
+
+def release_text(page: Page) -> None:
+    """Drop a rendered page's Markdown, HTML and table of contents: MkDocs writes the page and never reads them again.
+
+    The HTML becomes "", not None: a page without HTML takes its title from its Markdown
+    (mkdocs.structure.pages.Page.title), and later pages show the titles of earlier ones.
+    """
+    page.markdown, page.content, page.toc = "", "", []
+
+
+def release(state: BuildState, config: MkDocsConfig, code: str) -> None:
+    """After the language's build: its pages keep only what the site map reads."""
+    for file in config.plugins["i18n"].i18n_files_per_language.get(code, ()):
+        page = file.page
+        if page is not None:  # MkDocs has checked the links to anchors: nothing reads these again
+            release_text(page)
+            page.present_anchor_ids, page.links_to_anchors = set(), {}
+    # static-i18n keeps them for the site map, which then lists every language built so far; language_processes
+    # keeps each language's site map instead, and writes them as one.
+    config.plugins["i18n"].i18n_files_per_language.pop(code, None)
+    if not state.serving and code != state.site.languages.default:
+        state.pages.pop(code, None)  # the default language's list names every generated page (virtual_files, lastmod)

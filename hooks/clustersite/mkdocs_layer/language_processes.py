@@ -1,0 +1,239 @@
+"""The languages' builds spread over one process per core, from one load of data/.
+
+static-i18n builds the default language, then, in its `on_post_build`, calls MkDocs'
+`build()` for each other language, one after another. `fork` runs just before that
+loop (data/ is loaded and checked, the default language is built): it forks child
+processes that each run static-i18n's own loop for a run of the other languages and
+exit; in every process the loop's `build` call goes through `_Share`, which builds
+that process's languages and skips the others. `join`, after the loop, collects what
+only one process may write: the page guard's findings, the 404 pages, the site map.
+
+A child's failure fails the build with the child's message. With one core, in
+`mkdocs serve`, without fork(), or with CLUSTERSITE_PROCESSES=1, nothing is forked
+and static-i18n builds every language in this process, as it would without this.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import resource
+import sys
+import threading
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field
+
+import mkdocs.commands.build
+from mkdocs import exceptions, utils
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from . import kept_pages, sitemap_parts
+from .build_state import BuildState
+from .page_guard import GUARD
+from .site_outputs import SiteOutputs
+
+log = get_plugin_logger("clustersite")
+
+PROCESSES_VARIABLE = "CLUSTERSITE_PROCESSES"  # how many processes build the languages (default: one per core)
+_CHANGED = ("mkdocs-static-i18n no longer builds the other languages the way this site relies on ({}); "
+            f"build with {PROCESSES_VARIABLE}=1, which leaves the languages to static-i18n alone.")
+
+
+def process_count() -> int:
+    """CLUSTERSITE_PROCESSES, else the cores this process may run on."""
+    value = os.environ.get(PROCESSES_VARIABLE, "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise PluginError(f"{PROCESSES_VARIABLE}={value!r} is not a number of processes; write a whole number, 1 or more.")
+        return int(value)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def shares(codes: list[str], processes: int) -> list[list[str]]:
+    """The languages in build order, cut into runs of nearly equal length, one per process (this one's first)."""
+    count = max(1, min(processes, len(codes)))
+    size, extra = divmod(len(codes), count)
+    runs, start = [], 0
+    for index in range(count):
+        end = start + size + (index < extra)
+        runs.append(codes[start:end])
+        start = end
+    return runs
+
+
+class _Share:
+    """static-i18n's `build` for one process: builds its languages, notes every language the loop asks for."""
+
+    def __init__(self, plugin, codes: list[str], on_failure) -> None:
+        self.module = sys.modules[type(plugin).__module__]
+        self.original = getattr(self.module, "build", None)
+        if self.original is not mkdocs.commands.build.build:
+            raise PluginError(_CHANGED.format("its plugin module calls no `build`"))
+        self.plugin, self.codes, self.on_failure, self.asked = plugin, codes, on_failure, []
+        self.module.build = self
+
+    def __call__(self, config: MkDocsConfig, *args, **kwargs) -> None:
+        code = self.plugin.current_language
+        self.asked.append(code)
+        if code in self.codes:
+            try:
+                self.original(config, *args, **kwargs)
+            except BaseException:
+                self.on_failure()
+                raise
+
+    def restore(self) -> None:
+        self.module.build = self.original
+
+
+@dataclass
+class _Child:
+    pid: int
+    reader: int  # the pipe its result comes through
+    codes: list[str]
+
+
+@dataclass
+class LanguageProcesses:
+    """The child processes of one `mkdocs build`, and what this process captured for `join`."""
+
+    children: list[_Child] = field(default_factory=list)
+    share: _Share | None = None
+    expected: list[str] = field(default_factory=list)  # the languages static-i18n's loop should ask for, in order
+    sitemaps: list[str] = field(default_factory=list)  # the site map of each language this process built, in order
+    timestamp: int = 0  # of the last language built here: MkDocs dates sitemap.xml.gz with it
+    peaks_kb: dict[str, int] = field(default_factory=dict)  # processes' languages -> their peak memory (ru_maxrss)
+
+    def keep_template(self, name: str, output: str, *, first: bool) -> None:
+        """Note the language's site map as rendered (`first` in a run); MkDocs writes it, then `join` writes the whole one."""
+        if name == "sitemap.xml":
+            self.sitemaps = [*([] if first else self.sitemaps), output]
+
+    def language_built(self, state: BuildState, config: MkDocsConfig, code: str) -> None:
+        """The language is written: static-i18n may forget its pages, and the next site map lists the next language only."""
+        files = config.plugins["i18n"].i18n_files_per_language.get(code, ())
+        self.timestamp = utils.get_build_timestamp(pages=[f.page for f in files if f.page is not None])
+        kept_pages.release(state, config, code)
+
+    def fork(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
+        """Before static-i18n builds the other languages: start a process for each run of them but the first."""
+        plugin = config.plugins["i18n"]
+        self.expected = [code for code in plugin.build_languages if code != plugin.current_language]
+        runs = shares(self.expected, process_count())
+        outputs.before_fork(state)  # no feed-writing thread may run across fork()
+        if len(runs) < 2 or state.serving or not hasattr(os, "fork") or threading.active_count() > 1:
+            return
+        self.share = _Share(plugin, runs[0], self._abandon)
+        for codes in runs[1:]:
+            reader, writer = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(reader)
+                self._child(config, state, outputs, codes, writer)  # does not return
+            os.close(writer)
+            self.children.append(_Child(pid, reader, codes))
+        log.debug(f"Languages built here: {', '.join(runs[0])}; in other processes: "
+                  + "; ".join(", ".join(child.codes) for child in self.children))
+
+    def _child(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs, codes: list[str], writer: int) -> None:
+        status, plugin = 1, config.plugins["i18n"]
+        try:
+            for sibling in self.children:
+                os.close(sibling.reader)
+            self.children, self.sitemaps = [], []
+            GUARD.findings, outputs.saved_404, state.timings = {}, {}, Counter()
+            self.share.restore()
+            self.share = _Share(plugin, codes, lambda: None)
+            plugin.on_post_build(config)  # static-i18n's own loop, building `codes`
+            _check_asked(self.share.asked, self.expected)
+            outputs.finish_writing(state)
+            result = {"findings": GUARD.findings, "404": outputs.saved_404, "sitemaps": self.sitemaps,
+                      "timings": state.timings, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+            status = 0
+        except BaseException as exc:  # sent to the parent, which fails the build with it
+            result = {"error": _described(exc, plugin.current_language)}
+        try:
+            with os.fdopen(writer, "wb") as pipe:
+                pickle.dump(result, pipe)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
+
+    def join(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
+        """After static-i18n's loop: wait for the children, take in what they found, write the whole site map."""
+        parts, self.sitemaps = self.sitemaps, []
+        if self.share is not None:
+            self._take_in_children(state, outputs, parts)
+        if len(parts) > 1:
+            sitemap_parts.write(config.site_dir, sitemap_parts.join(parts), self.timestamp)
+
+    def _take_in_children(self, state: BuildState, outputs: SiteOutputs, parts: list[str]) -> None:
+        share, children, self.share, self.children = self.share, self.children, None, []
+        share.restore()
+        results = [(child, _received(child)) for child in children]
+        _check_asked(share.asked, self.expected)
+        for _, result in results:
+            if "error" in result:
+                raise _rebuilt(result["error"])
+        self.peaks_kb = {" ".join(share.codes): resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+        for child, result in results:
+            for finding, pages in result["findings"].items():
+                GUARD.findings.setdefault(finding, []).extend(pages)
+            outputs.saved_404.update(result["404"])
+            state.timings.update({f"{step} (other processes)": seconds for step, seconds in result["timings"].items()})
+            parts += result["sitemaps"]
+            self.peaks_kb[" ".join(child.codes)] = result["peak_kb"]
+
+    def _abandon(self) -> None:
+        """This process's build failed: the children's work is lost anyway."""
+        if self.share is not None:
+            self.share.restore()
+            self.share = None
+        for child in self.children:
+            try:
+                os.kill(child.pid, 9)
+                os.waitpid(child.pid, 0)
+            except OSError:
+                pass
+            os.close(child.reader)
+        self.children = []
+
+
+def _received(child: _Child) -> dict:
+    with os.fdopen(child.reader, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(child.pid, 0)
+    try:
+        return pickle.loads(data)
+    except Exception:  # nothing came, or half of it: the process was killed, or ran out of memory
+        return {"error": (PluginError, f"The process building {', '.join(child.codes)} stopped "
+                                       f"(exit status {os.waitstatus_to_exitcode(status)}) before it finished.", "")}
+
+
+def _check_asked(asked: list[str], expected: list[str]) -> None:
+    if asked != expected:
+        raise PluginError(_CHANGED.format(f"it asked to build {asked}, not {expected}"))
+
+
+def _described(exc: BaseException, code: str | None) -> tuple[type, str, str]:
+    """The exception as the parent raises it again: MkDocs' own with its message, others named with their language."""
+    if isinstance(exc, exceptions.MkDocsException):
+        return type(exc), str(exc), ""
+    return PluginError, f"Building the '{code}' pages failed: {type(exc).__name__}: {exc}", traceback.format_exc()
+
+
+def _rebuilt(error: tuple[type, str, str]) -> BaseException:
+    kind, message, details = error
+    if details:
+        log.debug(details)
+    return kind(message)
+
+
+PROCESSES = LanguageProcesses()  # one per process, shared by the hook files

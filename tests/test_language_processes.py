@@ -1,0 +1,114 @@
+"""The languages built in several processes: the same site, byte for byte, and the same failures as in one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from clustersite.mkdocs_layer import language_processes, sitemap_parts
+from clustersite.mkdocs_layer.language_processes import PROCESSES_VARIABLE, process_count, shares
+from conftest import run_build
+
+OTHERS = ["sr", "sr-cyrl", "bg", "cs"]
+
+
+def test_the_languages_are_cut_into_runs_in_build_order():
+    assert shares(OTHERS, 2) == [["sr", "sr-cyrl"], ["bg", "cs"]]
+    assert shares(OTHERS, 3) == [["sr", "sr-cyrl"], ["bg"], ["cs"]]
+    assert shares(OTHERS, 1) == [OTHERS]
+    assert shares(OTHERS, 16) == [["sr"], ["sr-cyrl"], ["bg"], ["cs"]]
+    assert shares([], 4) == [[]]
+
+
+def test_the_number_of_processes_follows_the_cores_or_the_setting(monkeypatch):
+    monkeypatch.delenv(PROCESSES_VARIABLE, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert process_count() == 1  # one core: one process
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert process_count() == 3
+    monkeypatch.setenv(PROCESSES_VARIABLE, "2")
+    assert process_count() == 2
+    for wrong in ("0", "two", "-1"):
+        monkeypatch.setenv(PROCESSES_VARIABLE, wrong)
+        with pytest.raises(PluginError, match=f"{PROCESSES_VARIABLE}='{wrong}' is not a number of processes"):
+            process_count()
+
+
+def _entry(loc: str) -> str:
+    return f"\n  <url>\n    <loc>{loc}</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{loc}\"/>\n  </url>"
+
+
+HEAD, TAIL = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', "\n</urlset>"
+
+
+@pytest.mark.parametrize("documents", [[], ["http://x/files/a.pdf"], ["http://x/files/a.pdf", "http://x/files/b.pdf"]])
+def test_the_site_map_parts_join_into_what_one_process_writes(documents):
+    pages = {code: [f"http://x/{code}/", f"http://x/{code}/events/"] for code in ("sr", "bg", "cs")}
+    pages["en"] = ["http://x/", "http://x/events/"]
+    tail = "".join(_entry(loc) for loc in documents) + TAIL
+
+    def part(*codes: str) -> str:
+        return HEAD + "".join(_entry(loc) for code in codes for loc in pages[code]) + tail
+
+    assert sitemap_parts.join([part("en", "sr"), part("bg"), part("cs")]) == part("en", "sr", "bg", "cs")
+    assert sitemap_parts.join([part("en", "sr", "bg", "cs")]) == part("en", "sr", "bg", "cs")
+    with pytest.raises(PluginError, match="do not fit together"):
+        sitemap_parts.join([part("en"), part("bg").replace("<urlset ", "<urlset  ")])
+
+
+def test_a_process_that_stops_without_a_result_fails_the_build_with_a_message():
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(3)
+    os.close(writer)
+    kind, message, _ = language_processes._received(language_processes._Child(pid, reader, ["bg", "cs"]))["error"]
+    assert kind is PluginError and message == "The process building bg, cs stopped (exit status 3) before it finished."
+
+
+def _outputs(root: Path) -> dict[str, bytes]:
+    """Every file but Pagefind's index, whose listing of languages comes in a different order on every run."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file() and "pagefind" not in p.parts}
+
+
+def test_several_processes_build_the_site_one_process_builds(project_copy, tmp_path):
+    builds = {}
+    for count in ("1", "3"):  # 3: sr and sr-cyrl here (after en), bg and cs in a process each
+        result = run_build(tmp_path / count, config=project_copy / "mkdocs.yml", extra_env={PROCESSES_VARIABLE: count})
+        assert result.returncode == 0, result.stderr[-3000:]
+        builds[count] = _outputs(tmp_path / count)
+    assert len(builds["1"]) > 400 and {"sitemap.xml", "sitemap.xml.gz", "404.html", "cs/404.html", "cs/sitemap.xml"} <= builds["1"].keys()
+    assert builds["1"].keys() == builds["3"].keys()
+    assert [name for name in builds["1"] if builds["1"][name] != builds["3"][name]] == []
+
+
+def _failure(result) -> str:
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    return result.stderr[result.stderr.index("The site was not built"):]
+
+
+def test_a_hostile_script_on_pages_built_in_another_process_fails_the_build_as_in_one(project_copy, tmp_path):
+    main = project_copy / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + '\n{% block scripts %}{{ super() }}{% if config.theme.language == "cs" %}'
+                    '<script src="https://cdn.example/cs.js"></script>{% endif %}{% endblock %}\n', encoding="utf-8")
+    messages = [_failure(run_build(tmp_path / count, config=project_copy / "mkdocs.yml", extra_env={PROCESSES_VARIABLE: count}))
+                for count in ("1", "3")]
+    assert messages[0] == messages[1]
+    lines = messages[0].splitlines()
+    assert lines[0] == "The site was not built: 1 thing(s) in the pages are not allowed:"
+    assert lines[1].startswith('  <script src="https://cdn.example/cs.js">: src: loads from another host (cdn.example)')
+    assert lines[2:6] == ["      on 404.html (from overrides/404.html, with words from data/ui.yaml and data/site.yaml)",
+                          "      on /cs/ (from docs/index.cs.md)", "      on /cs/accessibility/ (from docs/accessibility.cs.md)",
+                          "      and on 68 more pages"]  # the Czech pages only, built in a process of their own
+
+
+def test_a_mistake_in_a_language_built_in_another_process_fails_the_build_with_its_message(project_copy, tmp_path):
+    (project_copy / "docs" / "links.cs.md").write_text("# Odkazy\n\n[Akce](missing-page.md)\n", encoding="utf-8")
+    for count in ("1", "3"):
+        result = run_build(tmp_path / count, config=project_copy / "mkdocs.yml", extra_env={PROCESSES_VARIABLE: count})
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        assert result.stderr.count("'links.cs.md' contains a link 'missing-page.md', but the target is not found") == 1
+        assert (result.stdout + result.stderr).count("Aborted with 1 warnings in strict mode!") == 1
