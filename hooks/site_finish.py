@@ -9,13 +9,18 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import kept_pages, preview_errors, preview_watcher, run_caches
+from clustersite.mkdocs_layer import kept_pages, preview_errors, preview_watcher, run_caches, site_wiring
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 
 log = get_plugin_logger("clustersite")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site_wiring.check_hooks(config)  # a site that lists this file alone learns which others to add
+    return config
 
 
 @event_priority(-1100)  # after the page guard (-1000): MkDocs writes the page next

@@ -14,7 +14,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import finished_pages, nav_entries, picture_outputs, preview_errors, run_caches, theme_context, virtual_files
+from clustersite.mkdocs_layer import (
+    finished_pages,
+    nav_entries,
+    picture_outputs,
+    preview_errors,
+    run_caches,
+    site_wiring,
+    theme_context,
+    virtual_files,
+)
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
@@ -41,6 +50,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 @event_priority(50)  # before static-i18n (-100), which reads the languages
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site_wiring.check_hooks(config)
+    site_wiring.add_theme_assets(config)
     if not inner_build(config):
         outputs.settle(state)  # the previous preview run's feed writes and search index
         run_caches.start(config)  # static-i18n's files and the theme's file list, kept for the later languages

@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from clustersite.mkdocs_layer import site_wiring
 from clustersite.mkdocs_layer.page_guard import GUARD
 
 
@@ -24,6 +25,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 @event_priority(40)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site_wiring.check_hooks(config)  # whichever of the site's hook files is listed tells of those that are not
     GUARD.start(config, outer=_outer(config))
     return config
 

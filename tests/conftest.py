@@ -178,13 +178,14 @@ DISSEMINATION = ROOT / "tests" / "fixtures" / "dissemination"
 
 
 def assemble_fixture_site(fixture: Path, target: Path) -> Path:
-    """A project folder: the generator's own files (config, hooks, theme, UI words, styles) and the fixture's data and docs."""
+    """A project folder: the generator's own files (hooks, theme, styles), the example fixture's config and UI words,
+    and the fixture's data and docs."""
     for name in ("hooks", "overrides"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy(EXAMPLE / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(fixture / "data", target / "data")
     shutil.copytree(fixture / "docs", target / "docs")
-    shutil.copy(ROOT / "data" / "ui.yaml", target / "data" / "ui.yaml")
+    shutil.copy(EXAMPLE / "data" / "ui.yaml", target / "data" / "ui.yaml")
     for asset in (ROOT / "docs" / "assets").iterdir():
         if asset.suffix in (".css", ".js"):
             shutil.copy(asset, target / "docs" / "assets" / asset.name)

@@ -19,9 +19,10 @@ FIXTURE_PAGES = [*PAGES_WITH_PICTURES, "results/", "results/types/dataset/", "co
 
 @pytest.fixture(scope="module", params=["fixture", "example"])
 def browser(request):
-    """Chromium and the base URL of a served site: the fixture site, and the example site the repository ships."""
+    """Chromium and the base URL of a served site: the dissemination fixture site, and the example fixture site."""
     executable = require_chromium()
-    served = request.getfixturevalue("dissemination_build")[0] if request.param == "fixture" else request.getfixturevalue("built_site")
+    served = (request.getfixturevalue("dissemination_build")[0] if request.param == "fixture"
+              else request.getfixturevalue("site_builds")("example").www)
     from playwright.sync_api import sync_playwright
 
     with serve(served) as base, sync_playwright() as playwright:

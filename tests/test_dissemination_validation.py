@@ -10,7 +10,7 @@ import pytest
 from clustersite.data.loading import load_site
 from clustersite.data.site_data import Languages
 from clustersite.pages.catalogue_words import required_words
-from conftest import DISSEMINATION, ROOT
+from conftest import DISSEMINATION, EXAMPLE
 from test_validation import edit, messages
 
 LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
@@ -20,7 +20,7 @@ LANGUAGES = Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"})
 def data(tmp_path) -> Path:
     shutil.copytree(DISSEMINATION / "data", tmp_path / "data")
     shutil.copytree(DISSEMINATION / "docs", tmp_path / "docs")
-    shutil.copy(ROOT / "data" / "ui.yaml", tmp_path / "data" / "ui.yaml")
+    shutil.copy(EXAMPLE / "data" / "ui.yaml", tmp_path / "data" / "ui.yaml")
     return tmp_path / "data"
 
 

@@ -29,7 +29,7 @@ from clustersite.data.loading import load_site
 from clustersite.data.problems import Problem
 from clustersite.data.yaml_reader import load, load_exact
 from clustersite.pages.catalogue_words import required_words
-from conftest import ROOT
+from conftest import EXAMPLE as ROOT  # the generator's test site, not the repository's data/
 from test_validation import LANGUAGES
 
 DEFAULT_EXAMPLES = 300

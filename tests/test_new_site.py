@@ -14,7 +14,7 @@ from clustersite.new_site import command as new_site
 from clustersite.new_site.config_edits import rewrite_config
 from clustersite.new_site.file_edits import retarget_languages
 from clustersite.new_site.making import EXAMPLE_FILES, changed_files
-from conftest import ROOT, run_build
+from conftest import EXAMPLE, ROOT, run_build
 
 OPTIONS = ["--acronym", "ALPFOOD", "--title", "Alpine Food Network", "--programme", "Interreg Alpine Space",
            "--start", "2026-01-01", "--end", "2028-12-31", "--site-name", "Alpine Food Network"]
@@ -23,10 +23,14 @@ EMPTY = {"en": "No events yet.", "sr": "Još nema događaja.", "sr-cyrl": "Јо�
          "cs": "Zatím žádné akce."}
 
 
-def copy_repository(target: Path) -> Path:
-    for name in ("data", "docs", "overrides", "hooks", "schemas"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+def copy_repository(target: Path, content: Path = EXAMPLE) -> Path:
+    """The template as staff copy it: the generator's parts, with `content`'s data/, docs/ and mkdocs.yml (the example's)."""
+    for name in ("data", "docs"):
+        shutil.copytree(content / name, target / name)
+    shutil.copy(content / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("overrides", "hooks", "schemas", "docs/assets"):
+        if not (target / name).exists():
+            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     return target
 
 
@@ -45,10 +49,7 @@ def holds_the_example(root: Path) -> bool:
 @pytest.fixture(scope="module")
 def new(tmp_path_factory) -> Path:
     folder = copy_repository(tmp_path_factory.mktemp("new") / "project")
-    # In a project's own site (made from the template earlier) the data differ from the
-    # example, and `new` refuses without --force (tested below); the template needs none.
-    force = [] if holds_the_example(ROOT) else ["--force"]
-    result = clustersite(folder, "new", *OPTIONS, "--languages", "en,sr,bg,cs", *force)
+    result = clustersite(folder, "new", *OPTIONS, "--languages", "en,sr,bg,cs")
     assert result.returncode == 0, result.stderr
     assert "Made the site of ALPFOOD in en, sr, sr-cyrl, bg, cs." in result.stdout
     return folder
@@ -68,7 +69,7 @@ def test_the_example_is_gone_and_the_interface_words_stay(new):
         assert re.search(rf"^{name}: \[\]$", (new / "data" / f"{name}.yaml").read_text(encoding="utf-8"), re.M), name
     for path in [*(new / "data").rglob("*.yaml"), *(new / "docs").glob("*.md"), new / "mkdocs.yml"]:
         assert not EXAMPLE_NAMES.search(path.read_text(encoding="utf-8")), path
-    assert (new / "data" / "ui.yaml").read_text(encoding="utf-8") == (ROOT / "data" / "ui.yaml").read_text(encoding="utf-8")
+    assert (new / "data" / "ui.yaml").read_text(encoding="utf-8") == (EXAMPLE / "data" / "ui.yaml").read_text(encoding="utf-8")
     project = (new / "data" / "projects" / "alpfood.yaml").read_text(encoding="utf-8")
     assert 'en: "Alpine Food Network"' in project and 'sr: "[FILL IN: the title in Serbian]"' in project
     assert "start: 2026-01-01\n  end: 2028-12-31\n" in project
@@ -155,12 +156,16 @@ def test_wrong_answers_get_a_clear_message(tmp_path, options, message, capsys):
     assert message in capsys.readouterr().err
 
 
-def test_the_recorded_example_matches_the_repository(tmp_path):
-    """The template's record of its example is current; a project's own site makes `new` refuse instead."""
+def test_the_recorded_example_matches_the_example_fixture():
+    assert changed_files(EXAMPLE) == [], "the example data changed: record it with `clustersite new --record-example`"
+
+
+def test_the_repository_is_the_template_or_new_refuses_to_replace_its_content(tmp_path):
+    """In the template, data/ and docs/ are the example; in a project's own site, `new` refuses to replace them."""
     if holds_the_example(ROOT):
-        assert changed_files(ROOT) == [], "the example data changed: record it with `clustersite new --record-example`"
+        assert changed_files(ROOT) == [], "data/ and docs/ differ from the example: record it with `clustersite new --record-example`"
         return
-    result = clustersite(copy_repository(tmp_path / "project"), "new", *OPTIONS, "--languages", "en")
+    result = clustersite(copy_repository(tmp_path / "project", content=ROOT), "new", *OPTIONS, "--languages", "en")
     assert result.returncode != 0 and "add --force" in result.stderr
 
 
@@ -174,7 +179,7 @@ def test_language_lines_are_kept_dropped_and_added_with_placeholders():
 
 
 def test_the_configuration_keeps_its_comments_and_orders_the_languages():
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8")
     result = rewrite_config(text, site_name="ALPFOOD", languages=["cs", "en"], names={}, site_names={})
     before, entries = text.split("      languages:\n", 1)  # the comments of entries dropped go with them
     kept = [line for line in before.splitlines() if line.lstrip().startswith("#") and "Cyrillic" not in line
