@@ -13,10 +13,16 @@ from mkdocs.plugins import event_priority
 
 from clustersite.mkdocs_layer import pagefind_search as search
 from clustersite.mkdocs_layer.material_markup_fixes import valid_markup
+from clustersite.mkdocs_layer.site_wiring import add_theme_assets
 from clustersite.mkdocs_layer.theme_context import absolute_url
 from clustersite.mkdocs_layer.theme_template_cache import TEMPLATES
 
 GLOBALS = json.loads((Path(__file__).parent.parent / "theme-globals.json").read_text(encoding="utf-8"))
+
+
+def on_config(config):
+    add_theme_assets(config)  # the theme's stylesheets and menu script, as the site's own hooks add them
+    return config
 
 
 def on_env(env, *, config, files):
