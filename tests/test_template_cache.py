@@ -14,6 +14,13 @@ def _render(templates: Path, cache: TemplateBytecodeCache, name: str = "page.htm
     return env.get_template(name).render(**values)
 
 
+def _kept_in(folder: Path) -> TemplateBytecodeCache:
+    """A cache as a new process starts with: nothing in memory, `folder` on disk."""
+    cache = TemplateBytecodeCache()
+    cache.keep_in(folder)
+    return cache
+
+
 def _templates(tmp_path: Path, text: str = "<h1>{{ title }}</h1>") -> Path:
     folder = tmp_path / "templates"
     folder.mkdir(exist_ok=True)
@@ -23,38 +30,32 @@ def _templates(tmp_path: Path, text: str = "<h1>{{ title }}</h1>") -> Path:
 
 def test_a_later_build_uses_the_compiled_template_kept_on_disk(tmp_path):
     templates, kept = _templates(tmp_path), tmp_path / ".cache" / "templates"
-    first = TemplateBytecodeCache()
-    first.keep_in(kept)
+    first = _kept_in(kept)
     assert _render(templates, first, title="a & b") == "<h1>a &amp; b</h1>"
     assert first.compiled == 1 and len(list(kept.glob("*.jinja"))) == 1
 
-    later = TemplateBytecodeCache()  # a new process: nothing in memory
-    later.keep_in(kept)
+    later = _kept_in(kept)
     assert _render(templates, later, title="a & b") == "<h1>a &amp; b</h1>"
     assert later.compiled == 0
 
 
 def test_a_changed_template_is_compiled_again(tmp_path):
     templates, kept = _templates(tmp_path), tmp_path / "kept"
-    first = TemplateBytecodeCache()
-    first.keep_in(kept)
+    first = _kept_in(kept)
     _render(templates, first, title="x")
     _templates(tmp_path, "<h2>{{ title }}</h2>")
-    later = TemplateBytecodeCache()
-    later.keep_in(kept)
+    later = _kept_in(kept)
     assert _render(templates, later, title="x") == "<h2>x</h2>"
     assert later.compiled == 1
 
 
 def test_a_broken_entry_is_compiled_again(tmp_path):
     templates, kept = _templates(tmp_path), tmp_path / "kept"
-    first = TemplateBytecodeCache()
-    first.keep_in(kept)
+    first = _kept_in(kept)
     _render(templates, first, title="x")
     for entry in kept.glob("*.jinja"):
         entry.write_bytes(entry.read_bytes()[:40] + b"\x00garbage")
-    later = TemplateBytecodeCache()
-    later.keep_in(kept)
+    later = _kept_in(kept)
     assert _render(templates, later, title="x") == "<h1>x</h1>"
     assert later.compiled == 1
 
@@ -63,7 +64,6 @@ def test_a_folder_that_cannot_be_written_still_renders(tmp_path):
     templates = _templates(tmp_path)
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
-    cache = TemplateBytecodeCache()
-    cache.keep_in(blocker / "templates")  # under a file: mkdir fails
+    cache = _kept_in(blocker / "templates")  # under a file: mkdir fails
     assert _render(templates, cache, title="x") == "<h1>x</h1>"
     assert _render(templates, cache, title="y") == "<h1>y</h1>"  # and the memory layer still serves it
