@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 
 import jinja2
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, get_files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs_static_i18n import suffix
 
 from clustersite.mkdocs_layer import i18n_file_cache, run_caches, theme_listing
@@ -110,6 +111,46 @@ def test_the_theme_listing_is_jinjas_own_and_sees_a_file_added_to_the_sites_fold
     finally:
         theme_listing.start(config, False)
     assert type(config.theme.get_env().loader) is jinja2.FileSystemLoader  # switched off: MkDocs' own
+
+
+def test_the_preview_keeps_the_language_files_for_its_next_run_and_a_build_does_not(project_copy, cache_switch,
+                                                                                       monkeypatch):
+    config, _ = _loaded(project_copy)
+    page = next(file for file in get_files(config) if file.src_uri == "index.sr.md")
+    made: list = []
+    monkeypatch.setattr(suffix, "create_i18n_file", _counted(suffix.create_i18n_file, made))
+    for keep, expected in ((False, 1), (True, 1), (False, 2)):
+        cache_switch(True, keep=keep)  # a run starts: a preview rebuild keeps the files, a build starts afresh
+        twin = suffix.create_i18n_file(page, "sr", "en", ["en", "sr"], config)
+        assert twin.url == "sr/" and twin.alternates == {"sr": twin}
+        assert len(made) == expected, (keep, len(made))
+
+
+def test_mkdocs_copies_the_same_theme_files_with_its_filter_run_once_per_name(project_copy, monkeypatch):
+    config = load_config(str(project_copy / "mkdocs.yml"))
+    assert theme_listing._THEME_FILTER is not None  # MkDocs' filter is recognised, or the speed-up is gone
+
+    def copied() -> list[str]:
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return [file.src_uri for file in files]
+
+    plain = copied()
+    theme_listing.start(config, True)
+    try:
+        judged: list[str] = []
+        real_fnmatch = fnmatch.fnmatch
+        monkeypatch.setattr(fnmatch, "fnmatch", lambda name, pattern: judged.append(name) or real_fnmatch(name, pattern))
+        first = copied()
+        assert first == plain and len(plain) > 10 and len(judged) > 10_000
+        judged.clear()
+        theme_listing.start(config, True)  # the next run (a preview rebuild)
+        assert copied() == plain and judged == []
+        config.theme.static_templates.add("assets/images/favicon.png")  # other patterns: judged afresh
+        theme_listing.start(config, True)
+        assert copied() == [name for name in plain if name != "assets/images/favicon.png"] and judged
+    finally:
+        theme_listing.start(config, False)
 
 
 def test_the_site_is_byte_for_byte_the_same_without_the_run_caches(example_site, tmp_path):

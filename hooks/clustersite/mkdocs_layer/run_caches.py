@@ -27,16 +27,17 @@ SWITCH = "CLUSTERSITE_RUN_CACHES"
 TEMPLATE_CACHE = Path(".cache") / "templates"  # compiled templates, kept between builds beside mkdocs.yml (like .cache/renditions)
 
 
-def start(config: MkDocsConfig) -> None:
-    """Begin a run: forget what the last run kept, and switch the caches on unless the switch says 0."""
+def start(config: MkDocsConfig, preview: bool) -> None:
+    """Begin a run, and switch the caches on unless the switch says 0; the preview keeps the last run's files."""
     enabled = os.environ.get(SWITCH, "1") != "0"
-    i18n_file_cache.start(enabled)
+    i18n_file_cache.start(enabled, keep=preview)
     theme_listing.start(config, enabled)
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     TEMPLATES.keep_in(root / TEMPLATE_CACHE if enabled else None)
     environment().bytecode_cache = TEMPLATES  # the pages' own templates, too
 
 
-def finish() -> None:
-    """End a run: free what only this run needs."""
-    i18n_file_cache.finish()
+def finish(preview: bool) -> None:
+    """End a run: free what only this run needs (the preview keeps it for its next run)."""
+    if not preview:
+        i18n_file_cache.finish()
