@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from pathlib import Path
 
 import jinja2
+import material.templates as material_templates
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs_static_i18n import suffix
 
-from clustersite.mkdocs_layer import i18n_file_cache, run_caches, theme_listing
+from clustersite.mkdocs_layer import i18n_file_cache, run_caches, theme_context, theme_listing
 from conftest import SUBPATH, run_build
 
 _FILE_FACTS = ("src_uri", "dest_uri", "url", "abs_dest_path", "name", "locale", "locale_alternate_of", "localization",
@@ -165,3 +167,22 @@ def test_the_site_is_byte_for_byte_the_same_without_the_run_caches(example_site,
     cached, uncached = outputs(example_site), outputs(tmp_path / SUBPATH)
     assert len(cached) > 100 and cached.keys() == uncached.keys()
     assert [name for name in cached if cached[name] != uncached[name]] == []
+
+
+def test_each_interface_word_is_the_one_materials_own_lookup_gives(project_copy):
+    config = load_config(str(project_copy / "mkdocs.yml"))
+    material = Path(material_templates.__file__).parent / "partials" / "language.html"
+    keys = re.findall(r'^\s*"([a-z][\w.]*)":', (material.parent / "languages" / "en.html").read_text(encoding="utf-8"), re.M)
+    assert len(keys) > 50
+    keys += ["no.such.word"]  # Material shows the key itself
+    probe = '{% import "partials/language.html" as lang with context %}' + "".join(f"[{{{{ lang.t({k!r}) }}}}]" for k in keys)
+    for language in ("en", "bg", "cs", "sr-Latn", "sr-Cyrl"):
+        config.theme["language"] = language
+        ours = config.theme.get_env()  # overrides/partials/language.html first
+        theirs = jinja2.Environment(loader=jinja2.ChoiceLoader([
+            jinja2.DictLoader({"partials/language.html": material.read_text(encoding="utf-8")}), ours.loader]))
+        context = {"config": config, "clustersite": {"ui_word": theme_context._kept_words()}}
+        expected = theirs.from_string(probe).render(config=config)
+        assert ours.from_string(probe).render(context) == expected, language
+        assert ours.from_string(probe).render(config=config) == expected, language  # a page without the site's globals
+        assert "[no.such.word]" in expected and expected.count("[]") == 0

@@ -87,7 +87,20 @@ def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Call
         "default_language": languages.default,
         "not_found": site_chrome.not_found(site, code, root_url or config.site_url or ""),
         "short_name": site_chrome.short_names(config.extra.get("short_name"), languages.codes)[0].get(code, config.site_name),
+        "ui_word": _kept_words(),
     }
+
+
+def _kept_words() -> Callable[[str, Callable, Callable], str]:
+    """Material's interface-word lookup (overrides/partials/language.html), each word found once per language build."""
+    found: dict[str, str] = {}
+
+    def ui_word(key: str, own: Callable[[str], str], fallback: Callable[[str], str]) -> str:
+        word = found.get(key)
+        if word is None:
+            word = found[key] = own(key) or fallback(key) or key
+        return word
+    return ui_word
 
 
 def _programme_logo(site: SiteData, code: str) -> dict | None:

@@ -13,7 +13,8 @@ MkDocs then sorts out the static files to copy with a filter that tries a dozen 
 on each of the 14,000 names: a third of a preview rebuild's time. Its verdict on a name
 depends only on the name and the patterns (fixed by the theme's `static_templates` and
 the Markdown file extensions), so each name is judged once per process; a filter that
-is not MkDocs' own one is called as Jinja calls it.
+is not MkDocs' own one is called as Jinja calls it. The merged list and the files the
+filter keeps are made once per run and copied for each language build.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _installed: dict[str, list[str]] = {}  # folder outside the site -> its files, f
 _own: dict[str, list[str]] = {}  # folder inside the site -> its files, for this run
 _site_folder = ""
 _verdicts: dict[tuple, dict[str, bool]] = {}  # MkDocs' filter patterns -> file name -> whether the filter keeps it
+_merged: dict[tuple[str, ...], list[str]] = {}  # the folders of a loader -> their files, merged, for this run
+_static: dict[tuple, list[str]] = {}  # (patterns, folders) -> the files MkDocs' filter keeps, for this run
 
 
 def _nested_function(function: types.FunctionType, name: str) -> types.CodeType | None:
@@ -45,20 +48,28 @@ class _ListingLoader(jinja2.FileSystemLoader):
     """Jinja's loader, with each folder's listing kept for later environments."""
 
     def list_templates(self) -> list[str]:
-        found: set[str] = set()
-        for folder in self.searchpath:
-            kept = _own if _inside(folder, _site_folder) else _installed
-            names = kept.get(folder)
-            if names is None:
-                names = kept[folder] = jinja2.FileSystemLoader(folder, self.encoding, self.followlinks).list_templates()
-            found.update(names)
-        return sorted(found)
+        return list(self._merged())  # a copy: the caller may change it
+
+    def _merged(self) -> list[str]:
+        merged = _merged.get(tuple(self.searchpath))
+        if merged is None:
+            found: set[str] = set()
+            for folder in self.searchpath:
+                kept = _own if _inside(folder, _site_folder) else _installed
+                names = kept.get(folder)
+                if names is None:
+                    names = kept[folder] = jinja2.FileSystemLoader(folder, self.encoding, self.followlinks).list_templates()
+                found.update(names)
+            merged = _merged[tuple(self.searchpath)] = sorted(found)
+        return merged
 
 
 def start(config: MkDocsConfig, enabled: bool) -> None:
     """At the start of a run: list the site's own theme folders again, and use the kept lists if `enabled`."""
     global _site_folder
     _own.clear()
+    _merged.clear()
+    _static.clear()
     _site_folder = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
     theme = config.theme
     if not enabled:
@@ -81,14 +92,17 @@ def _list_templates(env: jinja2.Environment, verdicts: dict[str, bool], extensio
     """Jinja's `Environment.list_templates`, with MkDocs' filter's verdicts kept."""
     if extensions is not None or filter_func is None or getattr(filter_func, "__code__", None) is not _THEME_FILTER:
         return jinja2.Environment.list_templates(env, extensions, filter_func)
-    kept = []
-    for name in env.loader.list_templates():
-        verdict = verdicts.get(name)
-        if verdict is None:
-            verdict = verdicts[name] = filter_func(name)
-        if verdict:
-            kept.append(name)
-    return kept
+    key = (id(verdicts), tuple(env.loader.searchpath))
+    kept = _static.get(key)
+    if kept is None:
+        kept = _static[key] = []
+        for name in env.loader._merged():
+            verdict = verdicts.get(name)
+            if verdict is None:
+                verdict = verdicts[name] = filter_func(name)
+            if verdict:
+                kept.append(name)
+    return list(kept)
 
 
 def _inside(folder: str, parent: str) -> bool:
