@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from clustersite.mkdocs_layer import (
     finished_pages,
+    kept_pages,
     nav_entries,
     picture_outputs,
     preview_errors,
@@ -85,6 +86,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     code = _language(config)
     markdown = theme_context.fill_markers(state.site, state.today, markdown, code)
     markdown = mark_fallback(markdown, page, code, state.site, log)
+    kept_pages.release_source(page)  # read: the page's File need not hold its Markdown any more
     return finished_pages.take_markdown(markdown, page)  # generated pages skip Python-Markdown
 
 

@@ -2,8 +2,10 @@
 
 mkdocs-static-i18n builds the site once per language, calling every event again,
 and `mkdocs serve` rebuilds on each edit. `BuildState` loads and checks data/
-once per change of its files and renders every language's pages once, then hands
-them to each language build (`virtual_files`, `site_outputs`, `theme_context`).
+once per change of its files and renders each language's pages when its build
+asks for them (`virtual_files`, `site_outputs`, `theme_context`). Outside the
+preview, a language's Markdown is handed to its build and forgotten here: at
+10,000 pages each language's is tens of megabytes, and MkDocs reads it once.
 """
 
 from __future__ import annotations
@@ -56,13 +58,13 @@ class BuildState:
     site: SiteData | None = None
     problems: Problems = field(default_factory=Problems)
     today: date = field(default_factory=date.today)
-    pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)  # language -> pages
+    pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)  # language -> pages (hand_over forgets them)
     previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown the last run built
     root_url: str = ""  # site_url of the default language's build: files under docs/ are published there once
     serving: bool = False  # `mkdocs serve`: pages render in-process, search is indexed after the reload
     source_dates: dict[str, date] = field(default_factory=dict)  # data/ and docs/ files -> last commit (page_dates)
     timings: Counter = field(default_factory=Counter)  # seconds spent per step, for benchmarks/build_benchmark.py
-    _generated: tuple[list | None, frozenset[str]] = (None, frozenset())  # the default language's pages, their src_uri
+    _names: tuple[tuple[str, ...], frozenset[str]] | None = None  # the generated pages' src_uri, in order and as a set
 
     @contextmanager
     def timed(self, step: str) -> Iterator[None]:
@@ -99,7 +101,7 @@ class BuildState:
                     derive_languages(self.site)  # sr-cyrl from sr, before any page is rendered
             if self.site is not None:
                 self.site.site_url = config.site_url or ""
-            self.today, self.pages, self.fingerprint = today, {}, fingerprint
+            self.today, self.pages, self._names, self.fingerprint = today, {}, None, fingerprint
             for warning in self.problems.warnings:
                 log.warning(str(warning))
             for note in self.problems.notes:  # texts not yet translated: listed, not fatal (data/site.yaml `translations`)
@@ -123,12 +125,34 @@ class BuildState:
         return {suffixed(p.src_uri, code, default): p.markdown
                 for code in codes or self.site.languages.codes for p in self.pages_in(code)}
 
+    def hand_over(self, code: str) -> dict[str, str]:
+        """The language's generated Markdown by suffixed src_uri, for its build's files to hold.
+
+        Outside the preview it is then forgotten here, and asked for again only by another
+        run with the same data; the preview keeps every language's (`previous`).
+        """
+        contents = self.contents(code)
+        self.names()  # named before the default language's Markdown goes
+        if not self.serving:
+            self.pages.pop(code, None)
+        return contents
+
+    def names(self) -> tuple[str, ...]:
+        """The generated pages' language-neutral src_uri, in order: every language has the same pages."""
+        if self._names is None:
+            names = tuple(page.src_uri for page in self.pages_in(self.site.languages.default))
+            self._names = (names, frozenset(names))
+        return self._names[0]
+
+    def names_in(self, code: str) -> set[str]:
+        """The generated pages' src_uri in the language, as its build's files are named."""
+        default = self.site.languages.default
+        return {suffixed(name, code, default) for name in self.names()}
+
     def lastmod(self, src_uri: str) -> str:
         """The sitemap's <lastmod> of a page (YYYY-MM-DD), or '' when its sources have no known date."""
-        pages = self.pages_in(self.site.languages.default)
-        if self._generated[0] is not pages:  # once per list, not once per page of the site map
-            self._generated = (pages, frozenset(page.src_uri for page in pages))
-        day = page_lastmod(src_uri, self.site, self.source_dates, self._generated[1])
+        self.names()
+        day = page_lastmod(src_uri, self.site, self.source_dates, self._names[1])
         return day.isoformat() if day else ""
 
     def feed_folder(self, config: MkDocsConfig, code: str) -> Path:

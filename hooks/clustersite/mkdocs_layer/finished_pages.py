@@ -35,7 +35,7 @@ def prepare(state: BuildState, code: str, config: MkDocsConfig) -> None:
     _generated.clear()
     _waiting.clear()
     if usable(config):
-        _generated.update(state.contents(code))
+        _generated.update(state.names_in(code))
 
 
 def usable(config: MkDocsConfig) -> bool:

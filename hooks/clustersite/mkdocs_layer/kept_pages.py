@@ -2,7 +2,7 @@
 
 static-i18n keeps every built language's pages until the end of the run: the last
 language's site map lists them all. Each MkDocs Page still holds its Markdown, its
-HTML and its table of contents, and BuildState the language's generated Markdown:
+HTML and its table of contents, and each generated page's File its Markdown:
 at 10,000 pages, hundreds of megabytes that nothing reads again once the pages are
 written. The site map reads only each page's address, metadata and language versions.
 """
@@ -13,6 +13,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from .build_state import BuildState
+
+
+def release_source(page: Page) -> None:
+    """Drop the Markdown a generated page's File holds, once MkDocs has read it: it reads each page's source once.
+
+    Without this, a language's Markdown would stay until its build ends, next to the
+    HTML that MkDocs makes of every page before it writes the first.
+    """
+    if page.file.abs_src_path is None:  # the page's source is in memory (File.content_string), not a file
+        page.file.content_string = ""
 
 
 def release_text(page: Page) -> None:
@@ -34,5 +44,3 @@ def release(state: BuildState, config: MkDocsConfig, code: str) -> None:
     # static-i18n keeps them for the site map, which then lists every language built so far; language_processes
     # keeps each language's site map instead, and writes them as one.
     config.plugins["i18n"].i18n_files_per_language.pop(code, None)
-    if not state.serving and code != state.site.languages.default:
-        state.pages.pop(code, None)  # the default language's list names every generated page (virtual_files, lastmod)

@@ -33,15 +33,15 @@ def add_generated_files(state: BuildState, files: Files, config: MkDocsConfig) -
     """
     global _made
     languages = state.site.languages
-    pages = state.pages_in(languages.default)
+    names = state.names()
     with state.timed("add files"):
-        key = (id(pages), config.docs_dir, config.site_dir, config.use_directory_urls)
+        key = (names, config.docs_dir, config.site_dir, config.use_directory_urls)
         if _made[0] != key:
             made = []
             for code in languages.codes:
-                for page in pages:
-                    src_uri = suffixed(page.src_uri, code, languages.default)
-                    file = File.generated(config, src_uri, content="", inclusion=_inclusion(page.src_uri))
+                for name in names:
+                    src_uri = suffixed(name, code, languages.default)
+                    file = File.generated(config, src_uri, content="", inclusion=_inclusion(name))
                     file.abs_src_path = os.path.join(config.docs_dir, src_uri)
                     made.append(file)
             _made = (key, made)
@@ -57,7 +57,7 @@ def add_generated_files(state: BuildState, files: Files, config: MkDocsConfig) -
 def attach_content(state: BuildState, files: Files, code: str) -> None:
     """Give the language's generated files their Markdown, and tell `mkdocs serve --dirty` which changed."""
     with state.timed("attach content"):
-        contents = {**state.contents(code), **_docs}
+        contents = {**state.hand_over(code), **_docs}  # the files hold it now, until MkDocs reads it (kept_pages)
         for file in files:
             content = contents.get(file.src_uri)
             if content is not None:
