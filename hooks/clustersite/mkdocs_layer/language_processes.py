@@ -172,7 +172,7 @@ class LanguageProcesses:
         if self.share is not None:
             self._take_in_children(state, outputs, parts)
         if len(parts) > 1:
-            sitemap_parts.write(config.site_dir, sitemap_parts.join(parts), self.timestamp)
+            sitemap_parts.write(config.site_dir, parts, self.timestamp)
 
     def _take_in_children(self, state: BuildState, outputs: SiteOutputs, parts: list[str]) -> None:
         share, children, self.share, self.children = self.share, self.children, None, []

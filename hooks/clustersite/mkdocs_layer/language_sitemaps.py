@@ -8,6 +8,7 @@ folder gets the part of the site map that lies in it, with the language versions
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..data.site_data import Languages
@@ -18,18 +19,21 @@ _LOC = re.compile(r"<loc>\s*([^<]*?)\s*</loc>")
 
 def split(sitemap: str, site_url: str, languages: Languages) -> dict[str, str]:
     """Each non-default language's sitemap: the <url> entries whose address lies under its folder."""
+    return dict(_cut(sitemap, site_url, languages))
+
+
+def _cut(sitemap: str, site_url: str, languages: Languages) -> Iterator[tuple[str, str]]:
+    """Each non-default language's sitemap in turn, made when asked for: at 10,000 pages each is megabytes."""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    entries = list(_URL.finditer(sitemap))
+    entries = [match.span() for match in _URL.finditer(sitemap)]
     if not entries:
-        return {}
-    head, tail = sitemap[:entries[0].start()], sitemap[entries[-1].end():]
-    parts = {}
+        return
+    head, tail = sitemap[:entries[0][0]], sitemap[entries[-1][1]:]
+    located = [(start, end, loc.group(1)) for start, end in entries if (loc := _LOC.search(sitemap, start, end))]
     for code in languages.codes:
         if code != languages.default:
             folder = f"{site_url}{code}/"
-            inside = [e.group(0) for e in entries if (loc := _LOC.search(e.group(0))) and loc.group(1).startswith(folder)]
-            parts[code] = head + "".join(inside) + tail
-    return parts
+            yield code, head + "".join(sitemap[start:end] for start, end, loc in located if loc.startswith(folder)) + tail
 
 
 def write(site_dir: str, site_url: str | None, languages: Languages) -> None:
@@ -37,7 +41,7 @@ def write(site_dir: str, site_url: str | None, languages: Languages) -> None:
     whole = Path(site_dir) / "sitemap.xml"
     if not whole.exists():
         return
-    for code, content in split(whole.read_text(encoding="utf-8"), site_url or "/", languages).items():
+    for code, content in _cut(whole.read_text(encoding="utf-8"), site_url or "/", languages):
         folder = Path(site_dir) / code
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "sitemap.xml").write_text(content, encoding="utf-8")
