@@ -41,6 +41,7 @@ def release(state: BuildState, config: MkDocsConfig, code: str) -> None:
         if page is not None:  # MkDocs has checked the links to anchors: nothing reads these again
             release_text(page)
             page.present_anchor_ids, page.links_to_anchors = set(), {}
+        file.alternates = {}  # the other languages' versions, made for this build's switcher and site map, written
     # static-i18n keeps them for the site map, which then lists every language built so far; language_processes
     # keeps each language's site map instead, and writes them as one.
     config.plugins["i18n"].i18n_files_per_language.pop(code, None)

@@ -13,16 +13,17 @@ from pathlib import Path
 
 from ..data.site_data import Languages
 
-_URL = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)
-_LOC = re.compile(r"<loc>\s*([^<]*?)\s*</loc>")
+# On the file's bytes, not its text: at 10,000 pages the decoded copy alone is 10 MB more at the build's peak.
+_URL = re.compile(rb"[ \t]*<url>.*?</url>\n?", re.S)
+_LOC = re.compile(rb"<loc>\s*([^<]*?)\s*</loc>")
 
 
 def split(sitemap: str, site_url: str, languages: Languages) -> dict[str, str]:
     """Each non-default language's sitemap: the <url> entries whose address lies under its folder."""
-    return dict(_cut(sitemap, site_url, languages))
+    return {code: part.decode("utf-8") for code, part in _cut(sitemap.encode("utf-8"), site_url, languages)}
 
 
-def _cut(sitemap: str, site_url: str, languages: Languages) -> Iterator[tuple[str, str]]:
+def _cut(sitemap: bytes, site_url: str, languages: Languages) -> Iterator[tuple[str, bytes]]:
     """Each non-default language's sitemap in turn, made when asked for: at 10,000 pages each is megabytes."""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     entries = [match.span() for match in _URL.finditer(sitemap)]
@@ -32,8 +33,8 @@ def _cut(sitemap: str, site_url: str, languages: Languages) -> Iterator[tuple[st
     located = [(start, end, loc.group(1)) for start, end in entries if (loc := _LOC.search(sitemap, start, end))]
     for code in languages.codes:
         if code != languages.default:
-            folder = f"{site_url}{code}/"
-            yield code, head + "".join(sitemap[start:end] for start, end, loc in located if loc.startswith(folder)) + tail
+            folder = f"{site_url}{code}/".encode()
+            yield code, head + b"".join(sitemap[start:end] for start, end, loc in located if loc.startswith(folder)) + tail
 
 
 def write(site_dir: str, site_url: str | None, languages: Languages) -> None:
@@ -41,7 +42,7 @@ def write(site_dir: str, site_url: str | None, languages: Languages) -> None:
     whole = Path(site_dir) / "sitemap.xml"
     if not whole.exists():
         return
-    for code, content in _cut(whole.read_text(encoding="utf-8"), site_url or "/", languages):
+    for code, content in _cut(whole.read_bytes(), site_url or "/", languages):
         folder = Path(site_dir) / code
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "sitemap.xml").write_text(content, encoding="utf-8")
+        (folder / "sitemap.xml").write_bytes(content)
