@@ -74,30 +74,34 @@ class LanguageIndexes:
     def wait(self) -> None:
         """Wait for the runs this process started; a failed one fails the build."""
         mine, self.runs = self._mine(), []
-        for run in mine:
+        for number, run in enumerate(mine):
             try:
                 run.process.wait(timeout=300)
             except subprocess.TimeoutExpired:
                 run.process.kill()
                 run.process.wait()
             run.output.seek(0)
-            said = run.output.read().decode("utf-8", "replace")
+            said = run.output.read().decode("utf-8", "replace").strip()
             run.output.close()
             if run.process.returncode != 0:
-                self.stop()
+                _stop(mine[number + 1:])
                 raise PluginError(failure(f"the '{run.code}' pages", said or f"exit status {run.process.returncode}"))
 
     def stop(self) -> None:
         """The build failed: end the runs this process started."""
         mine, self.runs = self._mine(), []
-        for run in mine:
-            if run.process.poll() is None:
-                run.process.kill()
-                run.process.wait()
-            run.output.close()
+        _stop(mine)
 
     def _mine(self) -> list[_Run]:
         return [run for run in self.runs if run.owner == os.getpid()]
+
+
+def _stop(runs: list[_Run]) -> None:
+    for run in runs:
+        if run.process.poll() is None:
+            run.process.kill()
+            run.process.wait()
+        run.output.close()
 
 
 def merge(site_dir: Path, codes: list[str]) -> None:
