@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from clustersite.mkdocs_layer import pagefind_languages, pagefind_search
 from clustersite.mkdocs_layer.pagefind_languages import LanguageIndexes, language_glob, merge
 
-LANGUAGES = {"en": "", "sr-cyrl": "sr-cyrl", "cs": "cs"}  # code -> its folder (the default language at the root)
+LANGUAGES = {"en": "", "sr-cyrl": "sr-cyrl", "cs": "cs"}  # code -> its folder (the default language, en, at the root)
 WORDS = {"en": "harvest", "sr-cyrl": "жетва", "cs": "sklizeň"}
 
 
@@ -39,9 +39,10 @@ def _site(root: Path) -> Path:
 
 
 def _index_by_language(site: Path) -> None:
+    """As the build does it: every language's run started, then waited for, then merged."""
     indexes = LanguageIndexes()
-    for code, folder in LANGUAGES.items():
-        indexes.start(site, code, language_glob(site, folder, {"sr-cyrl", "cs"}))
+    for code in LANGUAGES:
+        indexes.start(site, code, language_glob(site, code, list(LANGUAGES), "en"))
     indexes.wait()
     merge(site, list(LANGUAGES))
 
@@ -55,14 +56,18 @@ def test_the_default_languages_glob_takes_the_root_but_the_other_languages_and_t
     for name in ("pagefind", "pagefind.next", "pagefind.parts"):
         (site / name).mkdir()
     root = r"{events/**/*.html,index.html,odd\{name\}\,\[x\]/**/*.html,search/**/*.html,top.html}"
-    assert language_glob(site, "", {"sr-cyrl", "cs"}) == root
-    assert language_glob(site, "sr-cyrl", {"sr-cyrl", "cs"}) == "sr-cyrl/**/*.html"
+    assert language_glob(site, "en", list(LANGUAGES), "en") == root
+    assert language_glob(site, "sr-cyrl", list(LANGUAGES), "en") == "sr-cyrl/**/*.html"
 
 
-def test_the_languages_indexes_merge_into_what_one_run_over_the_site_writes(tmp_path):
+@pytest.mark.parametrize("during_the_build", [True, False])
+def test_the_languages_indexes_merge_into_what_one_run_over_the_site_writes(tmp_path, during_the_build):
     site = _site(tmp_path / "site")
     subprocess.run(pagefind_search.command(site, "whole"), check=True, timeout=120)
-    _index_by_language(site)
+    if during_the_build:
+        _index_by_language(site)
+    else:  # after the build, one language at a time (the benchmark's plain variant)
+        pagefind_languages.index_site(site, list(LANGUAGES), "en")
     merged, whole = _files(site / "pagefind"), _files(site / "whole")
     assert merged.keys() == whole.keys()
     assert [name for name in merged if merged[name] != whole[name]] == ["pagefind-entry.json"]  # one run lists them at random
@@ -75,7 +80,7 @@ def test_the_languages_indexes_merge_into_what_one_run_over_the_site_writes(tmp_
 def test_a_failed_pagefind_run_fails_the_build_naming_the_language(tmp_path):
     site = _site(tmp_path / "site")
     indexes = LanguageIndexes()
-    indexes.start(site, "en", language_glob(site, "", {"sr-cyrl", "cs"}))
+    indexes.start(site, "en", language_glob(site, "en", list(LANGUAGES), "en"))
     indexes.start(site, "cs", "nothing/**/*.html")  # no page: Pagefind has nothing to index
     with pytest.raises(PluginError, match=r"^Pagefind could not index the 'cs' pages: .*not able to build an index"):
         indexes.wait()
@@ -87,7 +92,7 @@ def test_a_stopped_build_leaves_no_pagefind_run_behind(tmp_path):
     for n in range(2000):
         _page(site / f"p{n}" / "index.html", "en", f"page {n}")
     indexes = LanguageIndexes()
-    indexes.start(site, "en", language_glob(site, "", set()))
+    indexes.start(site, "en", language_glob(site, "en", ["en"], "en"))
     run = indexes.runs[0]
     indexes.stop()
     assert run.process.returncode is not None and indexes.runs == []

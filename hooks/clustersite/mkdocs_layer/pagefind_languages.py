@@ -29,14 +29,14 @@ ENTRY = "pagefind-entry.json"  # the list of languages the search scripts read f
 _GLOB_SPECIAL = re.compile(r"([\\*?\[\]{}<>!,:$])")
 
 
-def language_glob(site_dir: Path, folder: str, language_folders: set[str]) -> str:
-    """Pagefind's --glob for one language's pages: its folder, or, for the language at
-    the site's root, every entry of the root but the other languages' folders."""
-    if folder:
-        return f"{_escaped(folder)}/**/*.html"
+def language_glob(site_dir: Path, code: str, codes: list[str] | tuple[str, ...], default: str) -> str:
+    """Pagefind's --glob for one language's pages: its folder, or, for the default language
+    at the site's root, every entry of the root but the other languages' folders."""
+    if code != default:
+        return f"{_escaped(code)}/**/*.html"
     entries = []
     for path in sorted(site_dir.iterdir()):
-        if path.name in language_folders or path.name in SIDE_FOLDERS or path.name == PARTS:
+        if path.name in codes or path.name in SIDE_FOLDERS or path.name == PARTS:
             continue
         if path.is_dir():
             entries.append(f"{_escaped(path.name)}/**/*.html")
@@ -94,6 +94,15 @@ class LanguageIndexes:
 
     def _mine(self) -> list[_Run]:
         return [run for run in self.runs if run.owner == os.getpid()]
+
+
+def index_site(site_dir: Path, codes: list[str], default: str) -> None:
+    """Index a finished site one language after another, and merge: the same index, made after the build."""
+    for code in codes:
+        indexes = LanguageIndexes()
+        indexes.start(site_dir, code, language_glob(site_dir, code, codes, default))
+        indexes.wait()
+    merge(site_dir, codes)
 
 
 def _stop(runs: list[_Run]) -> None:

@@ -88,8 +88,7 @@ class SiteOutputs:
         if state.serving:
             return
         languages = state.site.languages
-        folders = {c for c in languages.codes if c != languages.default}
-        glob = pagefind_languages.language_glob(Path(config.site_dir), "" if code == languages.default else code, folders)
+        glob = pagefind_languages.language_glob(Path(config.site_dir), code, languages.codes, languages.default)
         self.language_indexes.start(Path(config.site_dir), code, glob)
 
     def finish_indexing(self, state: BuildState) -> None:
