@@ -59,7 +59,7 @@ def _join_languages(*, config: MkDocsConfig) -> None:
 def _finish(*, config: MkDocsConfig) -> None:
     if inner_build(config):
         return  # a language build inside static-i18n's loop; the outer build finishes last
-    run_caches.finish()
+    run_caches.finish(preview=state.serving)
     if state.site is None:  # the preview, with mistakes in data/
         preview_errors.show(Path(config.site_dir), state.problems)
         return
@@ -80,3 +80,7 @@ def on_build_error(*, error: Exception) -> None:
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
     return preview_watcher.watch_closely(server, config)
+
+
+def on_shutdown() -> None:
+    outputs.settle(state)  # the preview ends: stop its search indexing before MkDocs removes the folder it writes in

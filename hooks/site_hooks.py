@@ -54,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site_wiring.add_theme_assets(config)
     if not inner_build(config):
         outputs.settle(state)  # the previous preview run's feed writes and search index
-        run_caches.start(config)  # static-i18n's files and the theme's file list, kept for the later languages
+        run_caches.start(config, preview=state.serving)  # static-i18n's files and the theme's file list, kept for the later languages
     languages = state.prepare(config)
     theme_context.check_short_names(config, languages.codes)
     if _failed():

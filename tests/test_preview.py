@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -40,11 +41,11 @@ def fetch(url: str, timeout: float = 60) -> tuple[int, str]:
 class Preview:
     """`mkdocs serve --dirty` on a copy of the example fixture site."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, **environment: str) -> None:
         self.project, self.port = project, _free_port()
         self.base = f"http://127.0.0.1:{self.port}/{SUBPATH}/"
         env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{self.port}/{SUBPATH}/", "SITE_BUILD_DATE": BUILD_DATE,
-               "NO_MKDOCS_2_WARNING": "1"}
+               "NO_MKDOCS_2_WARNING": "1", **environment}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload",
              "-a", f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
@@ -243,6 +244,48 @@ def test_a_newer_preview_build_stops_the_search_indexing_and_the_served_index_st
     again.thread.join(timeout=120)
     assert _served_index(site)["languages"]["en"]["page_count"] == 40
     assert sorted(p.name for p in site.iterdir() if p.name.startswith("pagefind")) == ["pagefind"]
+
+
+def _indexing(preview: Preview) -> list[int]:
+    """The preview's Pagefind processes running now (Linux: read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == preview.process.pid and b"pagefind" in command:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the running processes from /proc (Linux)")
+def test_stopping_the_preview_while_search_is_indexed_ends_it_cleanly(fixture_copy, tmp_path):
+    temporary = tmp_path / "tmp"  # where `mkdocs serve` makes the folder it serves
+    temporary.mkdir()
+    preview = Preview(fixture_copy("example"), TMPDIR=str(temporary))
+    try:
+        preview.wait_until_up()
+        edits = [("the site's editors chose one", "the site's editors chose two")] * 5
+        for attempt, (old, new) in enumerate(edits):  # stop it while Pagefind writes into the served folder
+            build = preview.build()
+            preview.edit(*((old, new) if attempt % 2 == 0 else (new, old)), "docs/legal.md")
+            preview.wait_for_build_after(build)
+            indexing = _indexing(preview)
+            if indexing:
+                break
+        else:
+            pytest.fail("the search index was never caught being made")
+        preview.process.send_signal(signal.SIGINT)  # Ctrl+C
+        _, errors = preview.process.communicate(timeout=60)
+        left = [pid for pid in indexing if Path(f"/proc/{pid}").exists()]
+    finally:
+        if preview.process.poll() is None:
+            preview.stop()
+    assert left == [], "Pagefind kept running after the preview ended"
+    assert "Traceback" not in errors and "Error" not in errors, errors[-3000:]
+    assert list(temporary.iterdir()) == []  # the served folder is gone, with the index that was being made
 
 
 @pytest.mark.browser

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import fnmatch
+import re
 from pathlib import Path
 
 import jinja2
+import material.templates as material_templates
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, get_files
+from mkdocs.structure.files import File, Files, get_files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
 from mkdocs_static_i18n import suffix
 
-from clustersite.mkdocs_layer import i18n_file_cache, run_caches, theme_listing
+from clustersite.mkdocs_layer import i18n_file_cache, nav_fragments, run_caches, theme_context, theme_listing
 from conftest import SUBPATH, run_build
 
 _FILE_FACTS = ("src_uri", "dest_uri", "url", "abs_dest_path", "name", "locale", "locale_alternate_of", "localization",
@@ -112,6 +118,46 @@ def test_the_theme_listing_is_jinjas_own_and_sees_a_file_added_to_the_sites_fold
     assert type(config.theme.get_env().loader) is jinja2.FileSystemLoader  # switched off: MkDocs' own
 
 
+def test_the_preview_keeps_the_language_files_for_its_next_run_and_a_build_does_not(project_copy, cache_switch,
+                                                                                       monkeypatch):
+    config, _ = _loaded(project_copy)
+    page = next(file for file in get_files(config) if file.src_uri == "index.sr.md")
+    made: list = []
+    monkeypatch.setattr(suffix, "create_i18n_file", _counted(suffix.create_i18n_file, made))
+    for keep, expected in ((False, 1), (True, 1), (False, 2)):
+        cache_switch(True, keep=keep)  # a run starts: a preview rebuild keeps the files, a build starts afresh
+        twin = suffix.create_i18n_file(page, "sr", "en", ["en", "sr"], config)
+        assert twin.url == "sr/" and twin.alternates == {"sr": twin}
+        assert len(made) == expected, (keep, len(made))
+
+
+def test_mkdocs_copies_the_same_theme_files_with_its_filter_run_once_per_name(project_copy, monkeypatch):
+    config = load_config(str(project_copy / "mkdocs.yml"))
+    assert theme_listing._THEME_FILTER is not None  # MkDocs' filter is recognised, or the speed-up is gone
+
+    def copied() -> list[str]:
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return [file.src_uri for file in files]
+
+    plain = copied()
+    theme_listing.start(config, True)
+    try:
+        judged: list[str] = []
+        real_fnmatch = fnmatch.fnmatch
+        monkeypatch.setattr(fnmatch, "fnmatch", lambda name, pattern: judged.append(name) or real_fnmatch(name, pattern))
+        first = copied()
+        assert first == plain and len(plain) > 10 and len(judged) > 10_000
+        judged.clear()
+        theme_listing.start(config, True)  # the next run (a preview rebuild)
+        assert copied() == plain and judged == []
+        config.theme.static_templates.add("assets/images/favicon.png")  # other patterns: judged afresh
+        theme_listing.start(config, True)
+        assert copied() == [name for name in plain if name != "assets/images/favicon.png"] and judged
+    finally:
+        theme_listing.start(config, False)
+
+
 def test_the_site_is_byte_for_byte_the_same_without_the_run_caches(example_site, tmp_path):
     result = run_build(tmp_path / SUBPATH, config=example_site.parent.parent / "project" / "mkdocs.yml",
                        extra_env={run_caches.SWITCH: "0"})
@@ -123,3 +169,55 @@ def test_the_site_is_byte_for_byte_the_same_without_the_run_caches(example_site,
     cached, uncached = outputs(example_site), outputs(tmp_path / SUBPATH)
     assert len(cached) > 100 and cached.keys() == uncached.keys()
     assert [name for name in cached if cached[name] != uncached[name]] == []
+
+
+def test_each_interface_word_is_the_one_materials_own_lookup_gives(project_copy):
+    config = load_config(str(project_copy / "mkdocs.yml"))
+    material = Path(material_templates.__file__).parent / "partials" / "language.html"
+    keys = re.findall(r'^\s*"([a-z][\w.]*)":', (material.parent / "languages" / "en.html").read_text(encoding="utf-8"), re.M)
+    assert len(keys) > 50
+    keys += ["no.such.word"]  # Material shows the key itself
+    probe = '{% import "partials/language.html" as lang with context %}' + "".join(f"[{{{{ lang.t({k!r}) }}}}]" for k in keys)
+    for language in ("en", "bg", "cs", "sr-Latn", "sr-Cyrl"):
+        config.theme["language"] = language
+        ours = config.theme.get_env()  # overrides/partials/language.html first
+        theirs = jinja2.Environment(loader=jinja2.ChoiceLoader([
+            jinja2.DictLoader({"partials/language.html": material.read_text(encoding="utf-8")}), ours.loader]))
+        context = {"config": config, "clustersite": {"ui_word": theme_context._kept_words()}}
+        expected = theirs.from_string(probe).render(config=config)
+        assert ours.from_string(probe).render(context) == expected, language
+        assert ours.from_string(probe).render(config=config) == expected, language  # a page without the site's globals
+        assert "[no.such.word]" in expected and expected.count("[]") == 0
+
+
+def test_the_site_navigation_is_materials_own_template_unchanged():
+    material = Path(material_templates.__file__).parent / "partials" / "nav.html"
+    body = material.read_text(encoding="utf-8").split("-#}\n", 1)[1].rstrip("\n")  # without Material's header comment
+    ours = (Path(__file__).parents[1] / "overrides" / "partials" / "nav.html").read_text(encoding="utf-8")
+    assert "{%- set rendered_nav -%}\n" + body + "{% endset -%}" in ours, "Material's nav.html changed: copy it again"
+
+
+def test_pages_outside_the_navigation_with_the_same_addresses_share_one_rendering(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Navigation\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    files = {name: File(name, str(tmp_path / "docs"), str(tmp_path / "site"), True)
+             for name in ("index.md", "events/index.md", "events/a.md", "events/b.md", "partners/c.md")}
+    pages = {name: Page(None, file, config) for name, file in files.items()}
+    in_nav = [pages["index.md"], pages["events/index.md"]]
+    nav = Navigation(in_nav, in_nav)
+    nav.homepage = pages["index.md"]
+
+    def addresses(page: Page) -> str:  # as the template makes them: each through MkDocs' `url` filter
+        return " ".join(normalize_url(url, page=page) for url in nav_fragments.addresses(nav, config))
+
+    fragments = nav_fragments.NavFragments()
+    first = fragments.slot(pages["events/a.md"], nav, addresses(pages["events/a.md"]))
+    assert first is not None and first.html is None
+    first.keep("<nav>events</nav>")
+    assert fragments.slot(pages["events/b.md"], nav, addresses(pages["events/b.md"])).html == "<nav>events</nav>"
+    other = fragments.slot(pages["partners/c.md"], nav, addresses(pages["partners/c.md"]))
+    assert addresses(pages["partners/c.md"]) != addresses(pages["events/a.md"]) and other.html is None
+    for page in in_nav:  # a page in the navigation is marked as current in it: rendered for itself
+        assert fragments.slot(page, nav, addresses(page)) is None
+    assert nav_fragments.NavFragments(enabled=False).slot(pages["events/a.md"], nav, addresses(pages["events/a.md"])) is None

@@ -39,10 +39,15 @@ _names: dict[tuple[str, ...], tuple[str, ...]] = {}
 _library_function: Callable[..., File] | None = None  # static-i18n's own create_i18n_file
 
 
-def start(enabled: bool) -> None:
-    """At the start of a run: forget the last run's files, and use the cache if `enabled`."""
+def start(enabled: bool, keep: bool = False) -> None:
+    """At the start of a run: forget the last run's files unless `keep`, and use the cache if `enabled`.
+
+    The preview keeps them from one rebuild to the next: a File is made from its paths and
+    the settings alone, both part of what it is kept under, so a kept one still fits.
+    """
     global _library_function
-    _forget()
+    if not keep:
+        _forget()
     if suffix.create_i18n_file is _cached_i18n_file:
         if not enabled:
             suffix.create_i18n_file = _library_function

@@ -27,16 +27,22 @@ SWITCH = "CLUSTERSITE_RUN_CACHES"
 TEMPLATE_CACHE = Path(".cache") / "templates"  # compiled templates, kept between builds beside mkdocs.yml (like .cache/renditions)
 
 
-def start(config: MkDocsConfig) -> None:
-    """Begin a run: forget what the last run kept, and switch the caches on unless the switch says 0."""
-    enabled = os.environ.get(SWITCH, "1") != "0"
-    i18n_file_cache.start(enabled)
-    theme_listing.start(config, enabled)
+def enabled() -> bool:
+    """Whether the caches are on: unless CLUSTERSITE_RUN_CACHES=0."""
+    return os.environ.get(SWITCH, "1") != "0"
+
+
+def start(config: MkDocsConfig, preview: bool) -> None:
+    """Begin a run, and switch the caches on unless the switch says 0; the preview keeps the last run's files."""
+    on = enabled()
+    i18n_file_cache.start(on, keep=preview)
+    theme_listing.start(config, on)
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-    TEMPLATES.keep_in(root / TEMPLATE_CACHE if enabled else None)
+    TEMPLATES.keep_in(root / TEMPLATE_CACHE if on else None)
     environment().bytecode_cache = TEMPLATES  # the pages' own templates, too
 
 
-def finish() -> None:
-    """End a run: free what only this run needs."""
-    i18n_file_cache.finish()
+def finish(preview: bool) -> None:
+    """End a run: free what only this run needs (the preview keeps it for its next run)."""
+    if not preview:
+        i18n_file_cache.finish()

@@ -18,7 +18,9 @@ from ..pages.eu_emblem import eu_emblem_svg
 from ..pages.head_meta import og_locale, page_description
 from ..pages.home_overview import home_overview
 from ..pages.safe_text import inline_html, inline_markdown
-from . import site_chrome
+from . import run_caches, site_chrome
+from .nav_fragments import NavFragments
+from .nav_fragments import addresses as nav_addresses
 
 HOME_MARKER = "<!-- clustersite:home-overview -->"
 HERO_MARKER = "<!-- clustersite:hero -->"
@@ -87,7 +89,22 @@ def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Call
         "default_language": languages.default,
         "not_found": site_chrome.not_found(site, code, root_url or config.site_url or ""),
         "short_name": site_chrome.short_names(config.extra.get("short_name"), languages.codes)[0].get(code, config.site_name),
+        "ui_word": _kept_words(),
+        "nav_slot": NavFragments(enabled=run_caches.enabled()).slot,
+        "nav_addresses": nav_addresses,
     }
+
+
+def _kept_words() -> Callable[[str, Callable, Callable], str]:
+    """Material's interface-word lookup (overrides/partials/language.html), each word found once per language build."""
+    found: dict[str, str] = {}
+
+    def ui_word(key: str, own: Callable[[str], str], fallback: Callable[[str], str]) -> str:
+        word = found.get(key)
+        if word is None:
+            word = found[key] = own(key) or fallback(key) or key
+        return word
+    return ui_word
 
 
 def _programme_logo(site: SiteData, code: str) -> dict | None:

@@ -9,6 +9,7 @@ Serbian once. Pure: nothing here knows MkDocs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -21,7 +22,14 @@ from .cyrillic import Transliterator, page_to_cyrillic
 def converter(site: SiteData) -> Transliterator:
     """The site's Latin-to-Cyrillic conversion, with its own names kept in Latin and its own two-letter stems."""
     settings = site.site.serbian_cyrillic
-    return Transliterator(tuple(settings.keep_in_latin), tuple(settings.two_letters))
+    return _transliterator(tuple(settings.keep_in_latin), tuple(settings.two_letters))
+
+
+@lru_cache(maxsize=2)
+def _transliterator(keep_in_latin: tuple[str, ...], two_letters: tuple[str, ...]) -> Transliterator:
+    # One per setting, kept: it remembers the texts it converted, and the preview converts the same ones
+    # again after each edit (every page of docs/ in each language's build, all of data/ after a change there).
+    return Transliterator(keep_in_latin, two_letters)
 
 
 def derive_languages(site: SiteData) -> None:

@@ -7,6 +7,8 @@ The page's title travels with the link as og:title anyway.
 
 from __future__ import annotations
 
+import io
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -34,5 +36,13 @@ def card(brand_colour: str) -> Image.Image:
 def write_card(site_dir: Path, brand_colour: str) -> Path:
     target = site_dir / CARD_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    card(brand_colour).save(target, "PNG", optimize=True)
+    target.write_bytes(_card_png(brand_colour))
     return target
+
+
+@lru_cache(maxsize=2)
+def _card_png(brand_colour: str) -> bytes:
+    # Kept: compressing it takes longer than the rest of a preview rebuild's pictures, and it changes with the colour alone.
+    encoded = io.BytesIO()
+    card(brand_colour).save(encoded, "PNG", optimize=True)
+    return encoded.getvalue()
