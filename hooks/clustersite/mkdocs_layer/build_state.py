@@ -62,6 +62,7 @@ class BuildState:
     serving: bool = False  # `mkdocs serve`: pages render in-process, search is indexed after the reload
     source_dates: dict[str, date] = field(default_factory=dict)  # data/ and docs/ files -> last commit (page_dates)
     timings: Counter = field(default_factory=Counter)  # seconds spent per step, for benchmarks/build_benchmark.py
+    _generated: tuple[list | None, frozenset[str]] = (None, frozenset())  # the default language's pages, their src_uri
 
     @contextmanager
     def timed(self, step: str) -> Iterator[None]:
@@ -124,8 +125,10 @@ class BuildState:
 
     def lastmod(self, src_uri: str) -> str:
         """The sitemap's <lastmod> of a page (YYYY-MM-DD), or '' when its sources have no known date."""
-        generated = {page.src_uri for page in self.pages_in(self.site.languages.default)}
-        day = page_lastmod(src_uri, self.site, self.source_dates, generated)
+        pages = self.pages_in(self.site.languages.default)
+        if self._generated[0] is not pages:  # once per list, not once per page of the site map
+            self._generated = (pages, frozenset(page.src_uri for page in pages))
+        day = page_lastmod(src_uri, self.site, self.source_dates, self._generated[1])
         return day.isoformat() if day else ""
 
     def feed_folder(self, config: MkDocsConfig, code: str) -> Path:
