@@ -11,7 +11,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
-from clustersite.mkdocs_layer import pagefind_search as search
+from clustersite.mkdocs_layer import pagefind_languages as search
 from clustersite.mkdocs_layer.material_markup_fixes import valid_markup
 from clustersite.mkdocs_layer.site_wiring import add_theme_assets
 from clustersite.mkdocs_layer.theme_context import absolute_url
@@ -39,5 +39,6 @@ def on_post_page(output, *, page, config):
 
 @event_priority(-200)
 def on_post_build(*, config):
-    if not config.plugins["i18n"].building:
-        search.index(Path(config.site_dir))
+    i18n = config.plugins["i18n"]
+    if not i18n.building:
+        search.index_site(Path(config.site_dir), i18n.build_languages, i18n.default_language)

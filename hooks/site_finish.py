@@ -37,6 +37,12 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return output_content
 
 
+@event_priority(-80)  # the language's pages are written: index them while the next languages are built (-90, -100)
+def _index_language(*, config: MkDocsConfig) -> None:
+    if state.site is not None:
+        outputs.index_language(state, config, config.plugins["i18n"].current_language or state.site.languages.default)
+
+
 @event_priority(-90)  # the default language is built; static-i18n builds the others next (-100)
 def _start_languages(*, config: MkDocsConfig) -> None:
     if not inner_build(config) and state.site is not None:
@@ -65,7 +71,11 @@ def _finish(*, config: MkDocsConfig) -> None:
     log.info(state.translation_summary())
 
 
-on_post_build = CombinedEvent(_start_languages, _join_languages, _finish)
+on_post_build = CombinedEvent(_index_language, _start_languages, _join_languages, _finish)
+
+
+def on_build_error(*, error: Exception) -> None:
+    outputs.stop_indexing()  # no Pagefind run outlives a failed build
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:

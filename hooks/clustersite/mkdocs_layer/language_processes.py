@@ -153,6 +153,7 @@ class LanguageProcesses:
             plugin.on_post_build(config)  # static-i18n's own loop, building `codes`
             _check_asked(self.share.asked, self.expected)
             outputs.finish_writing(state)
+            outputs.finish_indexing(state)
             result = {"findings": GUARD.findings, "404": outputs.saved_404, "sitemaps": self.sitemaps,
                       "timings": state.timings, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
             status = 0

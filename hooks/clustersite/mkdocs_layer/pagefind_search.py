@@ -1,4 +1,4 @@
-"""Site search with Pagefind: one index per language, built from the finished site.
+"""Site search with Pagefind: one index per language, built from the written pages.
 
 Pagefind splits its index by each page's <html lang>, so a visitor downloads only
 their language's part. It matches words typed without diacritics ("budimpesti"
@@ -6,8 +6,9 @@ finds "Budimpešti") and, for the last word typed, word beginnings ("klastr" fin
 "klastrů", "клъстер" finds "клъстерите"). Only content marked data-pagefind-body
 is indexed: not the navigation, footer, search page or 404 page.
 
-One run covers every language: Pagefind already parses on every core, and one run
-per language folder, side by side, took as much CPU time for four fifths of the pages.
+The build indexes each language's pages as soon as they are written, one Pagefind run
+per language, and merges the runs' indexes into one folder (pagefind_languages.py).
+The preview indexes the whole site in one run after the reload, without holding it up.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import subprocess
 import threading
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from pagefind_bin import get_executable
 
@@ -25,14 +25,7 @@ log = get_plugin_logger("clustersite")
 
 FOLDER = "pagefind"  # where the site's pages load the index from
 _NEXT, _OLD = "pagefind.next", "pagefind.old"  # the preview's index while it is made, and the one it replaces
-
-
-def index(site_dir: Path) -> None:
-    """Index the finished site; the build waits for it."""
-    # The binary itself: `python -m pagefind` only finds it and starts it, after a Python start-up of its own.
-    result = subprocess.run(_command(site_dir, FOLDER), capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        raise PluginError(_failure(result.stderr or result.stdout))
+SIDE_FOLDERS = (FOLDER, _NEXT, _OLD)  # the site's folders that hold an index, not pages
 
 
 class PreviewIndex:
@@ -46,7 +39,7 @@ class PreviewIndex:
     def __init__(self, site_dir: Path) -> None:
         self.site_dir, self.stopped = site_dir, False
         shutil.rmtree(site_dir / _NEXT, ignore_errors=True)  # what a stopped run left
-        self.process = subprocess.Popen(_command(site_dir, _NEXT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(command(site_dir, _NEXT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.thread = threading.Thread(target=self._finish, name="pagefind", daemon=True)
         self.thread.start()
 
@@ -61,7 +54,7 @@ class PreviewIndex:
         out, err = self.process.communicate()
         if self.process.returncode != 0:
             if not self.stopped:
-                log.warning(_failure(err or out))
+                log.warning(failure("the site", err or out))
             return
         served, old = self.site_dir / FOLDER, self.site_dir / _OLD
         shutil.rmtree(old, ignore_errors=True)
@@ -71,9 +64,12 @@ class PreviewIndex:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _command(site_dir: Path, folder: str) -> list[str]:
+def command(site_dir: Path, folder: str) -> list[str]:
+    """Pagefind over the site, writing its index into `folder` under it."""
+    # The binary itself: `python -m pagefind` only finds it and starts it, after a Python start-up of its own.
     return [str(get_executable()), "--site", str(site_dir), "--output-subdir", folder, "--silent"]
 
 
-def _failure(output: str) -> str:
-    return f"Pagefind could not index the site: {output.strip()[-1000:]}"
+def failure(what: str, output: str) -> str:
+    """The message of a failed run: what it indexed, and the end of what Pagefind said."""
+    return f"Pagefind could not index {what}: {output.strip()[-1000:]}"

@@ -2,7 +2,8 @@
 
 Writing thousands of small feed files waits on the disk, not on Python, so it
 overlaps the next languages' builds and the search indexing; `finish_writing`,
-last in the run, waits for it, and a failed write fails the build.
+last in the run, waits for it, and a failed write fails the build. Each language's
+search index is made the same way, while the next languages are built.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..pages import feeds
-from . import language_sitemaps, pagefind_search
+from . import language_sitemaps, pagefind_languages, pagefind_search
 from .build_state import BuildState
 
 
@@ -26,6 +27,7 @@ class SiteOutputs:
     writer: ThreadPoolExecutor | None = None  # writes one language's feeds at a time; made when first needed
     writing: list[Future] = field(default_factory=list)  # feeds being written (write_feeds)
     indexing: pagefind_search.PreviewIndex | None = None  # the preview's search index, made after the reload
+    language_indexes: pagefind_languages.LanguageIndexes = field(default_factory=pagefind_languages.LanguageIndexes)
     saved_404: dict[str, bytes] = field(default_factory=dict)  # language -> its "page not found" page
 
     def settle(self, state: BuildState) -> None:
@@ -81,13 +83,32 @@ class SiteOutputs:
         sitemap = urljoin(config.site_url or "http://localhost/", "sitemap.xml")
         (Path(config.site_dir) / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", encoding="utf-8")
 
+    def index_language(self, state: BuildState, config: MkDocsConfig, code: str) -> None:
+        """Start indexing the language's written pages for search (the preview indexes the whole site at the end)."""
+        if state.serving:
+            return
+        languages = state.site.languages
+        glob = pagefind_languages.language_glob(Path(config.site_dir), code, languages.codes, languages.default)
+        self.language_indexes.start(Path(config.site_dir), code, glob)
+
+    def finish_indexing(self, state: BuildState) -> None:
+        """Wait for the languages this process indexes; a failed run fails the build."""
+        with state.timed("search index"):
+            self.language_indexes.wait()
+
+    def stop_indexing(self) -> None:
+        """The build failed: stop the languages' indexing."""
+        self.language_indexes.stop()
+
     def index_search(self, state: BuildState, config: MkDocsConfig) -> None:
-        """Build the Pagefind index of the whole site; it splits it by each page's <html lang>."""
+        """The site's search index: the languages' indexes merged, or in the preview one run after the reload."""
         if state.serving:
             self.indexing = pagefind_search.PreviewIndex(Path(config.site_dir))
             return
-        with state.timed("search index"):
-            pagefind_search.index(Path(config.site_dir))
+        self.finish_indexing(state)
+        with state.timed("search index: merge"):
+            codes = config.plugins["i18n"].build_languages
+            pagefind_languages.merge(Path(config.site_dir), [code for code in state.site.languages.codes if code in codes])
 
 
 OUTPUTS = SiteOutputs()  # one per process, shared by the two hook files
