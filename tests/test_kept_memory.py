@@ -11,12 +11,7 @@ from mkdocs.structure.pages import Page
 
 from clustersite.mkdocs_layer import kept_pages, sitemap_parts
 from clustersite.mkdocs_layer.build_state import BuildState
-
-
-def prepared(project: Path, state: BuildState):
-    config = load_config(str(project / "mkdocs.yml"))
-    state.prepare(config)
-    return config
+from test_build_state import prepared
 
 
 def test_a_build_forgets_each_languages_markdown_once_handed_over(project_copy, monkeypatch):
