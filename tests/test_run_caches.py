@@ -187,6 +187,7 @@ def test_each_interface_word_is_the_one_materials_own_lookup_gives(project_copy)
         expected = theirs.from_string(probe).render(config=config)
         assert ours.from_string(probe).render(context) == expected, language
         assert ours.from_string(probe).render(config=config) == expected, language  # a page without the site's globals
+        assert ours.from_string(probe).render(config=config, clustersite={}) == expected, language  # other globals
         assert "[no.such.word]" in expected and expected.count("[]") == 0
 
 
