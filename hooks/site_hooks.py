@@ -120,4 +120,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     code = _language(config)
     outputs.write_feeds(state, config, code)
     picture_outputs.write_pictures(state, config, code)
-    processes.language_built(state, config, code)  # its pages are written: most of what they hold is dropped
+    processes.language_built(config, code)  # its pages are written: most of what they hold is dropped

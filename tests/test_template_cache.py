@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+import pytest
 
 from clustersite.mkdocs_layer.theme_template_cache import TemplateBytecodeCache
 
@@ -39,24 +40,24 @@ def test_a_later_build_uses_the_compiled_template_kept_on_disk(tmp_path):
     assert later.compiled == 0
 
 
-def test_a_changed_template_is_compiled_again(tmp_path):
-    templates, kept = _templates(tmp_path), tmp_path / "kept"
-    first = _kept_in(kept)
-    _render(templates, first, title="x")
+def _changed_template(tmp_path: Path, kept: Path) -> str:
     _templates(tmp_path, "<h2>{{ title }}</h2>")
-    later = _kept_in(kept)
-    assert _render(templates, later, title="x") == "<h2>x</h2>"
-    assert later.compiled == 1
+    return "<h2>x</h2>"
 
 
-def test_a_broken_entry_is_compiled_again(tmp_path):
-    templates, kept = _templates(tmp_path), tmp_path / "kept"
-    first = _kept_in(kept)
-    _render(templates, first, title="x")
+def _broken_entry(tmp_path: Path, kept: Path) -> str:
     for entry in kept.glob("*.jinja"):
         entry.write_bytes(entry.read_bytes()[:40] + b"\x00garbage")
+    return "<h1>x</h1>"
+
+
+@pytest.mark.parametrize("change", [_changed_template, _broken_entry], ids=["changed template", "broken entry"])
+def test_a_changed_template_or_a_broken_entry_is_compiled_again(tmp_path, change):
+    templates, kept = _templates(tmp_path), tmp_path / "kept"
+    _render(templates, _kept_in(kept), title="x")
+    expected = change(tmp_path, kept)
     later = _kept_in(kept)
-    assert _render(templates, later, title="x") == "<h1>x</h1>"
+    assert _render(templates, later, title="x") == expected
     assert later.compiled == 1
 
 

@@ -132,17 +132,20 @@ class BuildState:
         run with the same data; the preview keeps every language's (`previous`).
         """
         contents = self.contents(code)
-        self.names()  # named before the default language's Markdown goes
+        self._named()  # before the default language's Markdown goes
         if not self.serving:
             self.pages.pop(code, None)
         return contents
 
     def names(self) -> tuple[str, ...]:
         """The generated pages' language-neutral src_uri, in order: every language has the same pages."""
+        return self._named()[0]
+
+    def _named(self) -> tuple[tuple[str, ...], frozenset[str]]:
         if self._names is None:
             names = tuple(page.src_uri for page in self.pages_in(self.site.languages.default))
             self._names = (names, frozenset(names))
-        return self._names[0]
+        return self._names
 
     def names_in(self, code: str) -> set[str]:
         """The generated pages' src_uri in the language, as its build's files are named."""
@@ -151,8 +154,7 @@ class BuildState:
 
     def lastmod(self, src_uri: str) -> str:
         """The sitemap's <lastmod> of a page (YYYY-MM-DD), or '' when its sources have no known date."""
-        self.names()
-        day = page_lastmod(src_uri, self.site, self.source_dates, self._names[1])
+        day = page_lastmod(src_uri, self.site, self.source_dates, self._named()[1])
         return day.isoformat() if day else ""
 
     def feed_folder(self, config: MkDocsConfig, code: str) -> Path:

@@ -12,8 +12,6 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from .build_state import BuildState
-
 
 def release_source(page: Page) -> None:
     """Drop the Markdown a generated page's File holds, once MkDocs has read it: it reads each page's source once.
@@ -34,7 +32,7 @@ def release_text(page: Page) -> None:
     page.markdown, page.content, page.toc = "", "", []
 
 
-def release(state: BuildState, config: MkDocsConfig, code: str) -> None:
+def release(config: MkDocsConfig, code: str) -> None:
     """After the language's build: its pages keep only what the site map reads."""
     for file in config.plugins["i18n"].i18n_files_per_language.get(code, ()):
         page = file.page

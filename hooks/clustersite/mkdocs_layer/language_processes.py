@@ -115,11 +115,11 @@ class LanguageProcesses:
         if name == "sitemap.xml":
             self.sitemaps = [*([] if first else self.sitemaps), output]
 
-    def language_built(self, state: BuildState, config: MkDocsConfig, code: str) -> None:
+    def language_built(self, config: MkDocsConfig, code: str) -> None:
         """The language is written: static-i18n may forget its pages, and the next site map lists the next language only."""
         files = config.plugins["i18n"].i18n_files_per_language.get(code, ())
         self.timestamp = utils.get_build_timestamp(pages=[f.page for f in files if f.page is not None])
-        kept_pages.release(state, config, code)
+        kept_pages.release(config, code)
 
     def fork(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
         """Before static-i18n builds the other languages: start a process for each run of them but the first."""

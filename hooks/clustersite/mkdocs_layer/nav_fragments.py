@@ -38,7 +38,8 @@ class NavFragments:
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
         self.slots: dict[tuple[int, str], Slot] = {}
-        self._in_nav: tuple[int, frozenset[int]] = (0, frozenset())
+        self._pages: dict[int, frozenset[int]] = {}  # a nav -> its pages, once per build
+        self._addresses: dict[int, list[str]] = {}  # a nav -> its addresses, once per build
 
     def slot(self, page: Page | None, nav: Navigation | None, addresses: str) -> Slot | None:
         """The slot the page shares with others, or None when its navigation must be rendered for it alone."""
@@ -46,10 +47,18 @@ class NavFragments:
             return None
         return self.slots.setdefault((id(nav), addresses), Slot())
 
+    def addresses(self, nav: Navigation, config: MkDocsConfig) -> list[str]:
+        """The nav's addresses (`addresses` below), gathered once for all the pages of the build."""
+        found = self._addresses.get(id(nav))
+        if found is None:
+            found = self._addresses[id(nav)] = addresses(nav, config)
+        return found
+
     def _pages_in(self, nav: Navigation) -> frozenset[int]:
-        if self._in_nav[0] != id(nav):
-            self._in_nav = (id(nav), frozenset(id(item) for item in _items(nav.items) if isinstance(item, Page)))
-        return self._in_nav[1]
+        found = self._pages.get(id(nav))
+        if found is None:
+            found = self._pages[id(nav)] = frozenset(id(item) for item in _items(nav.items) if isinstance(item, Page))
+        return found
 
 
 def addresses(nav: Navigation, config: MkDocsConfig) -> list[str]:

@@ -20,7 +20,6 @@ from ..pages.home_overview import home_overview
 from ..pages.safe_text import inline_html, inline_markdown
 from . import run_caches, site_chrome
 from .nav_fragments import NavFragments
-from .nav_fragments import addresses as nav_addresses
 
 HOME_MARKER = "<!-- clustersite:home-overview -->"
 HERO_MARKER = "<!-- clustersite:hero -->"
@@ -90,8 +89,7 @@ def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Call
         "not_found": site_chrome.not_found(site, code, root_url or config.site_url or ""),
         "short_name": site_chrome.short_names(config.extra.get("short_name"), languages.codes)[0].get(code, config.site_name),
         "ui_word": _kept_words(),
-        "nav_slot": NavFragments(enabled=run_caches.enabled()).slot,
-        "nav_addresses": nav_addresses,
+        "nav": NavFragments(enabled=run_caches.enabled()),
     }
 
 
