@@ -91,6 +91,11 @@ def data_layer_work(run: dict) -> float:
     return data_layer_seconds(run) + run["timings"].get(WORKER, 0.0)
 
 
+def _is_data(value: object) -> bool:
+    """A theme global the plain variant can read back from JSON (not a function or a per-run helper object)."""
+    return isinstance(value, (str, int, float, bool, list, dict, type(None)))
+
+
 def plain_markdown_copy(project: Path, target: Path) -> Path:
     """The same pages as plain Markdown files in docs/, built without the data hooks."""
     from mkdocs.config import load_config
@@ -124,7 +129,7 @@ def plain_markdown_copy(project: Path, target: Path) -> Path:
             path = docs / page.src_uri.replace(".md", f"{suffix}.md")
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown, encoding="utf-8")
-    globals_by_language = {code: {k: v for k, v in theme_globals(site, code, config).items() if not callable(v)}
+    globals_by_language = {code: {k: v for k, v in theme_globals(site, code, config).items() if _is_data(v)}
                            for code in languages.codes}  # plain_hooks.py adds the functions back
     (target / "theme-globals.json").write_text(json.dumps(globals_by_language, ensure_ascii=False), encoding="utf-8")
     shutil.copy(Path(__file__).parent / "plain_hooks.py", target / "hooks" / "plain_hooks.py")

@@ -91,7 +91,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html = finished_pages.put_content(html, page)
     theme_context.describe_page(page, html)
     return html
 

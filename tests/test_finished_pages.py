@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
 from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from clustersite.data.loading import load_site
@@ -112,6 +115,42 @@ def test_the_fast_path_is_used_only_where_it_is_exact(monkeypatch):
     other["mdx_configs"] = {"toc": {"permalink": False}}
     other["markdown_extensions"] = [*other["markdown_extensions"], "admonition"]
     assert not finished_pages.usable(other)
+
+
+def test_a_finished_page_is_rendered_without_setting_up_python_markdown(monkeypatch):
+    """MkDocs' Page.render would build a Python-Markdown instance per page; a finished page needs none."""
+    monkeypatch.delenv(finished_pages.SWITCH, raising=False)
+    source = ('---\ntitle: Kick-off\n---\n# Kick-off\n\n## Agenda {: #agenda }\n\n'
+              '<p>Opening of the <a href="https://example.org">meeting</a>.</p>\n')  # as the templates write them
+    file = File("events/kick-off.md", src_dir=None, dest_dir=CONFIG.site_dir, use_directory_urls=True)
+    file.content_string = source
+    page = Page(None, file, CONFIG)
+    expected_html, expected_toc = python_markdown(source)
+    made = []
+    real_markdown = markdown.Markdown
+    monkeypatch.setattr(markdown, "Markdown", lambda *args, **kwargs: made.append(1) or real_markdown(*args, **kwargs))
+    state = SimpleNamespace(names_in=lambda code: ["events/kick-off.md"])
+
+    def populate() -> None:  # as MkDocs' _populate_page does, with the site's markdown hook
+        page.read_source(CONFIG)
+        page.markdown = finished_pages.take_markdown(page.markdown, page)
+        page.render(CONFIG, Files([file]))
+
+    finished_pages.prepare(state, "en", CONFIG)
+    populate()
+    assert made == []
+    assert page.content == expected_html
+    assert [(item.id, item.title, [child.id for child in item.children]) for item in page.toc] == [
+        (token["id"], token["name"], [child["id"] for child in token["children"]]) for token in expected_toc]
+    assert page.present_anchor_ids == {"kick-off", "agenda"}
+    assert page.links_to_anchors == {}
+    assert "render" not in vars(page)  # the page's own method again for the next rebuild
+
+    monkeypatch.setenv(finished_pages.SWITCH, "1")  # a rebuild that declines: MkDocs' own render runs
+    finished_pages.prepare(state, "en", CONFIG)
+    populate()
+    assert made == [1]
+    assert page.content == expected_html
 
 
 def test_the_site_is_the_same_byte_for_byte_with_python_markdown(example_site, project_copy, tmp_path):
