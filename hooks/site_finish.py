@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
@@ -14,6 +14,9 @@ from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
+
+if TYPE_CHECKING:  # the preview's server and its file watcher: a build has no use for them
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger("clustersite")
 

@@ -11,8 +11,12 @@ millisecond of CPU, so ten a second cost about 1 % of one core.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
+
+if TYPE_CHECKING:  # the preview's server and its file watcher: a build has no use for them
+    from mkdocs.livereload import LiveReloadServer
 
 POLL_SECONDS = 0.1  # between two looks at the watched files
 SETTLE_SECONDS = 0.05  # quiet time after a change before the rebuild: an editor's save may touch several files
