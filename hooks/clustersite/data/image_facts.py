@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 _PICTURE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 _SVG_ROOT = re.compile(r"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTE = r'\b{}\s*=\s*["\']\s*([0-9.]+)(?:px)?\s*["\']'
@@ -24,6 +22,8 @@ def image_size(path: Path) -> tuple[int, int] | None:
     """(width, height) in pixels, or None when the file cannot be read as a picture."""
     if path.suffix.lower() == ".svg":
         return _svg_size(path.read_text(encoding="utf-8", errors="replace"))
+    from PIL import Image, UnidentifiedImageError  # here: a site without raster pictures never loads Pillow
+
     try:
         with Image.open(path) as image:
             return image.size

@@ -7,20 +7,27 @@ The page's title travels with the link as og:title anyway.
 
 from __future__ import annotations
 
+import hashlib
 import io
-from functools import lru_cache
+import os
+import shutil
 from pathlib import Path
-
-from PIL import Image, ImageDraw
+from typing import TYPE_CHECKING
 
 from .eu_emblem import HEIGHT, REFLEX_BLUE, STAR_RADIUS, WIDTH, YELLOW, star_centres, star_points
 
+if TYPE_CHECKING:
+    from PIL import Image
+
 CARD_PATH = "assets/og-card.png"
 CARD_SIZE = (1200, 630)  # the size Open Graph readers show without cropping
+_DRAWN_BY = (Path(__file__), Path(__file__).with_name("eu_emblem.py"))  # the code the card's look comes from
 
 
 def card(brand_colour: str) -> Image.Image:
     """The card: a band of the brand colour with the emblem centred on white."""
+    from PIL import Image, ImageDraw  # here: a build that finds the card in its cache never loads Pillow
+
     image = Image.new("RGB", CARD_SIZE, "#ffffff")
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, CARD_SIZE[1] - 60, CARD_SIZE[0], CARD_SIZE[1]), fill=brand_colour)
@@ -33,16 +40,30 @@ def card(brand_colour: str) -> Image.Image:
     return image
 
 
-def write_card(site_dir: Path, brand_colour: str) -> Path:
+def write_card(site_dir: Path, brand_colour: str, cache_dir: Path) -> Path:
+    """Put the card into the site; it is drawn only when `cache_dir` lacks this colour's card."""
+    cached = cache_dir / f"og-card-{_card_key(brand_colour)}.png"
+    if not cached.is_file():
+        # Compressing it takes longer than the rest of the pictures' work, and it changes with the colour alone.
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.part")  # a build stopped half-way leaves no broken cache entry
+        partial.write_bytes(_card_png(brand_colour))
+        partial.replace(cached)
     target = site_dir / CARD_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(_card_png(brand_colour))
+    shutil.copyfile(cached, target)
     return target
 
 
-@lru_cache(maxsize=2)
+def _card_key(brand_colour: str) -> str:
+    """The colour and the drawing code's digest: a change to either draws the card again."""
+    digest = hashlib.sha256(brand_colour.encode("utf-8"))
+    for source in _DRAWN_BY:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _card_png(brand_colour: str) -> bytes:
-    # Kept: compressing it takes longer than the rest of a preview rebuild's pictures, and it changes with the colour alone.
     encoded = io.BytesIO()
     card(brand_colour).save(encoded, "PNG", optimize=True)
     return encoded.getvalue()

@@ -16,10 +16,12 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image, ImageOps
+from typing import TYPE_CHECKING
 
 from ..data.image_facts import ImageFact
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 WIDTHS = (480, 960, 1600)
 FOLDER = "assets/renditions"
@@ -78,6 +80,8 @@ def make(plans: Iterable[PicturePlan], docs_dir: Path, cache_dir: Path, out_dir:
     for picture in plans:
         missing = [r for r in picture.renditions if not (cache_dir / Path(r.path).name).is_file()]
         if missing:
+            from PIL import Image, ImageOps  # here: a site without raster pictures never loads Pillow
+
             cache_dir.mkdir(parents=True, exist_ok=True)
             with Image.open(docs_dir / picture.source) as opened:
                 upright = ImageOps.exif_transpose(opened)
@@ -92,6 +96,8 @@ def make(plans: Iterable[PicturePlan], docs_dir: Path, cache_dir: Path, out_dir:
 
 
 def _encode(image: Image.Image, rendition: Rendition, target: Path) -> None:
+    from PIL import Image  # as in make()
+
     mode = "RGB" if rendition.format == "JPEG" else ("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
     resized = image.convert(mode).resize((rendition.width, rendition.height), Image.Resampling.LANCZOS)
     clean = Image.new(resized.mode, resized.size)  # pixels only: no EXIF, XMP, ICC or comments come along
