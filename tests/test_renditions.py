@@ -1,14 +1,16 @@
-"""Picture renditions: sizes never upscaled, WebP and the original format, no EXIF, and a cache that skips unchanged pictures."""
+"""Picture renditions: sizes never upscaled, WebP and the original format, no EXIF, and a cache that skips unchanged
+pictures; the og:image card, drawn once per brand colour."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from clustersite.data.image_facts import facts_of
-from clustersite.pages import renditions
+from clustersite.pages import og_card, renditions
 from conftest import DISSEMINATION
 
 PICTURES = ["assets/pictures/meeting.jpg", "assets/pictures/small.png", "assets/pictures/ornament.webp"]
@@ -65,3 +67,27 @@ def test_the_fallback_src_is_the_copy_nearest_960_px():
     plan = plans(DISSEMINATION / "docs")[0]
     assert plan.default.width == 960 and plan.default.format == "JPEG"
     assert [r.width for r in plan.webp] == [480, 960, 1600]
+
+
+def test_the_og_card_is_drawn_once_per_colour_then_taken_from_the_cache(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    drawn = og_card.write_card(tmp_path / "one", "#003399", cache).read_bytes()
+    assert drawn == og_card._card_png("#003399")  # the cache changes nothing in the card
+    monkeypatch.setattr(og_card, "card", lambda colour: pytest.fail(f"the {colour} card was drawn again"))
+    assert og_card.write_card(tmp_path / "two", "#003399", cache).read_bytes() == drawn
+    monkeypatch.undo()
+    other = og_card.write_card(tmp_path / "three", "#1a5e20", cache)
+    with Image.open(other) as image:  # another colour, another card: the band at the bottom is in it
+        assert image.getpixel((0, og_card.CARD_SIZE[1] - 1)) == (0x1A, 0x5E, 0x20)
+    assert len(list(cache.glob("og-card-*.png"))) == 2
+    assert not list(cache.glob("*.part"))
+
+
+def test_a_change_to_the_drawing_code_draws_the_card_again(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    og_card.write_card(tmp_path / "one", "#003399", cache)
+    changed = tmp_path / "og_card.py"
+    changed.write_text(og_card._DRAWN_BY[0].read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    monkeypatch.setattr(og_card, "_DRAWN_BY", (changed, og_card._DRAWN_BY[1]))
+    og_card.write_card(tmp_path / "two", "#003399", cache)
+    assert len(list(cache.glob("og-card-*.png"))) == 2
