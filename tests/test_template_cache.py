@@ -1,4 +1,4 @@
-"""Compiled templates are kept for the next build, and a stale or broken entry is never used."""
+"""Compiled templates, Material's and the pages' own, are kept for the next build, and a stale or broken entry is never used."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from clustersite.data.loading import load_site
+from clustersite.data.site_data import Languages
 from clustersite.mkdocs_layer.theme_template_cache import TemplateBytecodeCache
+from clustersite.pages import templating
+from clustersite.pages.search_page import search_page
+from clustersite.pages.wording import Voice
+from conftest import EXAMPLE
 
 
 def _render(templates: Path, cache: TemplateBytecodeCache, name: str = "page.html", **values) -> str:
@@ -68,3 +74,29 @@ def test_a_folder_that_cannot_be_written_still_renders(tmp_path):
     cache = _kept_in(blocker / "templates")  # under a file: mkdir fails
     assert _render(templates, cache, title="x") == "<h1>x</h1>"
     assert _render(templates, cache, title="y") == "<h1>y</h1>"  # and the memory layer still serves it
+
+
+@pytest.fixture
+def fresh_page_templates():
+    """The pages' Jinja environment made anew, as in a new process; made anew again afterwards for the other tests."""
+    yield
+    templating.environment.cache_clear()
+    templating._with_macros.cache_clear()
+
+
+def test_a_later_build_compiles_none_of_the_pages_templates_the_shared_macros_included(tmp_path, fresh_page_templates):
+    site, problems = load_site(EXAMPLE / "data", Languages(("en", "sr", "bg", "cs"), "en", {"sr": "sr-Latn"}), EXAMPLE)
+    assert site is not None, problems.report()
+
+    def build(cache: TemplateBytecodeCache) -> str:
+        templating.environment.cache_clear()
+        templating._with_macros.cache_clear()
+        templating.environment().bytecode_cache = cache  # as the MkDocs layer gives it, before the first page
+        return search_page(site, Voice(site, "en")).markdown
+
+    first = _kept_in(tmp_path / "kept")
+    page = build(first)
+    assert first.compiled == 2  # the page's template and _macros.j2
+    later = _kept_in(tmp_path / "kept")
+    assert build(later) == page
+    assert later.compiled == 0

@@ -32,6 +32,7 @@ class GeneratedPage:
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
+    """The pages' Jinja environment; nothing is compiled yet, so that a bytecode cache given now serves every template."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -43,7 +44,14 @@ def environment() -> jinja2.Environment:
     env.filters["mdinline"] = inline_markdown
     env.filters["meta"] = meta_value
     env.globals["href"] = relative
-    env.globals["m"] = env.get_template("_macros.j2").module  # shared macros, made once instead of per page
+    return env
+
+
+@lru_cache(maxsize=1)
+def _with_macros() -> jinja2.Environment:
+    """The environment with the shared macros, made once instead of per page, at the first page."""
+    env = environment()
+    env.globals["m"] = env.get_template("_macros.j2").module
     return env
 
 
@@ -55,7 +63,7 @@ def meta_value(text: str) -> Markup:
 
 
 def render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+    return _with_macros().get_template(template).render(**context)
 
 
 def page(src_uri: str, url_path: str, template: str, v: Voice, **context: Any) -> GeneratedPage:
