@@ -1,12 +1,18 @@
-"""The languages' builds spread over one process per core, from one load of data/.
+"""The languages' builds spread over several processes, from one load of data/.
 
 static-i18n builds the default language, then, in its `on_post_build`, calls MkDocs'
-`build()` for each other language, one after another. `fork` runs just before that
-loop (data/ is loaded and checked, the default language is built): it forks child
-processes that each run static-i18n's own loop for a run of the other languages and
-exit; in every process the loop's `build` call goes through `_Share`, which builds
-that process's languages and skips the others. `join`, after the loop, collects what
-only one process may write: the page guard's findings, the 404 pages, the site map.
+`build()` for each other language, one after another. `fork` runs as soon as the
+default language's build has loaded and checked data/ and emptied the site folder
+(its `on_files`): it forks child processes that each run static-i18n's own loop for
+a run of the other languages and exit, while this process goes on with the default
+language and then its own run. In every process the loop's `build` call goes through
+`_Share`, which builds that process's languages and skips the others. `join`, after
+the loop, collects what only one process may write: the page guard's findings, the
+404 pages, the site map.
+
+There are more processes than cores (`process_count`): five languages in two
+processes on two cores would leave one core idle while the other builds its third
+language; in four, the system shares the cores out and both stay busy to the end.
 
 A child's failure fails the build with the child's message. With one core, in
 `mkdocs serve`, without fork(), or with CLUSTERSITE_PROCESSES=1, nothing is forked
@@ -37,31 +43,34 @@ from .site_outputs import SiteOutputs
 
 log = get_plugin_logger("clustersite")
 
-PROCESSES_VARIABLE = "CLUSTERSITE_PROCESSES"  # how many processes build the languages (default: one per core)
+PROCESSES_VARIABLE = "CLUSTERSITE_PROCESSES"  # how many processes build the languages (default: two per core)
+PER_CORE = 2  # processes per core, when there are two cores or more
 _CHANGED = ("mkdocs-static-i18n no longer builds the other languages the way this site relies on ({}); "
             f"build with {PROCESSES_VARIABLE}=1, which leaves the languages to static-i18n alone.")
 
 
 def process_count() -> int:
-    """CLUSTERSITE_PROCESSES, else the cores this process may run on."""
+    """CLUSTERSITE_PROCESSES, else two for each core this process may run on (one on a single core)."""
     value = os.environ.get(PROCESSES_VARIABLE, "").strip()
     if value:
         if not value.isdigit() or int(value) < 1:
             raise PluginError(f"{PROCESSES_VARIABLE}={value!r} is not a number of processes; write a whole number, 1 or more.")
         return int(value)
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return cores * PER_CORE if cores > 1 else 1
 
 
 def shares(codes: list[str], processes: int) -> list[list[str]]:
-    """The languages in build order, cut into runs of nearly equal length, one per process (this one's first)."""
+    """Every language in build order (the default first), cut into runs of nearly equal length, one per
+    process: this one's first, and shorter if any is, since it also loads the data and finishes the site."""
     count = max(1, min(processes, len(codes)))
     size, extra = divmod(len(codes), count)
     runs, start = [], 0
     for index in range(count):
-        end = start + size + (index < extra)
+        end = start + size + (index >= count - extra)
         runs.append(codes[start:end])
         start = end
     return runs
@@ -122,14 +131,14 @@ class LanguageProcesses:
         kept_pages.release(config, code)
 
     def fork(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
-        """Before static-i18n builds the other languages: start a process for each run of them but the first."""
+        """As the default language's build starts on its files: start a process for each run of languages but the first."""
         plugin = config.plugins["i18n"]
         self.expected = [code for code in plugin.build_languages if code != plugin.current_language]
-        runs = shares(self.expected, process_count())
+        runs = shares([plugin.current_language, *self.expected], process_count())
         outputs.before_fork(state)  # no feed-writing thread may run across fork()
         if len(runs) < 2 or state.serving or not hasattr(os, "fork") or threading.active_count() > 1:
             return
-        self.share = _Share(plugin, runs[0], self._abandon)
+        self.share = _Share(plugin, runs[0][1:], self._abandon)
         for codes in runs[1:]:
             reader, writer = os.pipe()
             pid = os.fork()
