@@ -29,6 +29,7 @@ from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
 from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
+from clustersite.mkdocs_layer.preview_languages import PREVIEW
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 from clustersite.mkdocs_layer.theme_template_cache import TEMPLATES
 from clustersite.mkdocs_layer.untranslated_pages import mark_fallback
@@ -47,6 +48,7 @@ def _language(config: MkDocsConfig) -> str:
 
 def on_startup(*, command: str, dirty: bool) -> None:
     state.serving = command == "serve"
+    PREVIEW.enabled = state.serving and dirty  # an edit of docs/ rebuilds only the languages that show the page
 
 
 @event_priority(50)  # before static-i18n (-100), which reads the languages

@@ -39,6 +39,7 @@ from mkdocs.plugins import get_plugin_logger
 from . import kept_pages, sitemap_parts
 from .build_state import BuildState
 from .page_guard import GUARD
+from .preview_languages import PREVIEW
 from .site_outputs import SiteOutputs
 
 log = get_plugin_logger("clustersite")
@@ -136,7 +137,12 @@ class LanguageProcesses:
         self.expected = [code for code in plugin.build_languages if code != plugin.current_language]
         runs = shares([plugin.current_language, *self.expected], process_count())
         outputs.before_fork(state)  # no feed-writing thread may run across fork()
-        if len(runs) < 2 or state.serving or not hasattr(os, "fork") or threading.active_count() > 1:
+        if state.serving:
+            wanted = PREVIEW.to_build(config, state.site.languages)
+            if wanted is not None:  # an edit of pages in docs/: the other languages keep theirs
+                self.share = _Share(plugin, [code for code in self.expected if code in wanted], lambda: None)
+            return
+        if len(runs) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
             return
         self.share = _Share(plugin, runs[0][1:], self._abandon)
         for codes in runs[1:]:
@@ -179,8 +185,11 @@ class LanguageProcesses:
     def join(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
         """After static-i18n's loop: wait for the children, take in what they found, write the whole site map."""
         parts, self.sitemaps = self.sitemaps, []
+        built = [config.plugins["i18n"].default_language, *(self.share.codes if self.share else self.expected)]
         if self.share is not None:
             self._take_in_children(state, outputs, parts)
+        if state.serving and state.site is not None:
+            parts = PREVIEW.whole_site_map(built, parts, state.site.languages.codes)
         if len(parts) > 1:
             sitemap_parts.write(config.site_dir, parts, self.timestamp)
 
