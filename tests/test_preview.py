@@ -185,10 +185,15 @@ def test_an_edit_of_a_page_in_docs_rebuilds_only_the_languages_that_show_it(fixt
         # Czech and the default language (MkDocs' own build) were built; Bulgarian was not.
         assert log.read_text(encoding="utf-8").count("Building 'bg' documentation") == built_before
 
+        # A template edited meanwhile (MkDocs does not watch the theme): the next build uses it, in every language
+        # (the 404 pages are rendered in every build), though the preview keeps each language's Jinja environment.
+        preview.edit('<div class="md-copyright eu-funding">', '<div class="md-copyright eu-funding" data-edited>',
+                     "overrides/partials/copyright.html")
         old, new = TITLES["bg"]  # an edit in data/: every language again
         preview.edit(f"bg: {old}\n", f"bg: {new}\n", EVENT_FILE)
         preview.wait_for_text("bg/" + EVENT, f">{new}</h1>")
         assert log.read_text(encoding="utf-8").count("Building 'bg' documentation") == built_before + 1
+        assert all("data-edited" in fetch(preview.base + prefix + "404.html")[1] for prefix in LANGUAGE_PREFIXES.values())
     finally:
         preview.stop()
 
