@@ -201,7 +201,8 @@ class LanguageProcesses:
         for _, result in results:
             if "error" in result:
                 raise _rebuilt(result["error"])
-        self.peaks_kb = {" ".join(share.codes): resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+        here = " ".join([state.site.languages.default, *share.codes])  # this process built the default language too
+        self.peaks_kb = {here: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
         for child, result in results:
             for finding, pages in result["findings"].items():
                 GUARD.findings.setdefault(finding, []).extend(pages)
