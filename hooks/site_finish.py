@@ -1,4 +1,5 @@
-"""MkDocs hooks that run once every language is built (static-i18n builds them in its on_post_build), and the preview's watcher."""
+"""MkDocs hooks that share the languages out between processes, finish the site once every language is built
+(static-i18n builds them in its on_post_build), and set up the preview's watcher."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from clustersite.mkdocs_layer import kept_pages, preview_errors, preview_watcher, run_caches, site_wiring
@@ -24,6 +26,13 @@ log = get_plugin_logger("clustersite")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site_wiring.check_hooks(config)  # a site that lists this file alone learns which others to add
     return config
+
+
+@event_priority(100)  # data/ is loaded and the site folder emptied: the other languages start beside the default one
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if not inner_build(config) and state.site is not None:
+        processes.start(config, state, outputs)
+    return files
 
 
 @event_priority(-1100)  # after the page guard (-1000): MkDocs writes the page next
@@ -44,12 +53,6 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def _index_language(*, config: MkDocsConfig) -> None:
     if state.site is not None:
         outputs.index_language(state, config, config.plugins["i18n"].current_language or state.site.languages.default)
-
-
-@event_priority(-90)  # the default language is built; static-i18n builds the others next (-100)
-def _start_languages(*, config: MkDocsConfig) -> None:
-    if not inner_build(config) and state.site is not None:
-        processes.fork(config, state, outputs)
 
 
 @event_priority(-140)  # static-i18n has built the other languages (-100); the page guard reports next (-150)
@@ -74,7 +77,7 @@ def _finish(*, config: MkDocsConfig) -> None:
     log.info(state.translation_summary())
 
 
-on_post_build = CombinedEvent(_index_language, _start_languages, _join_languages, _finish)
+on_post_build = CombinedEvent(_index_language, _join_languages, _finish)
 
 
 def on_build_error(*, error: Exception) -> None:

@@ -32,8 +32,9 @@ with collector_paused():  # this file loads first: the package's modules, classe
     from clustersite.mkdocs_layer.build_state import inner_build
     from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
     from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
+    from clustersite.mkdocs_layer.preview_languages import PREVIEW
     from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
-    from clustersite.mkdocs_layer.theme_template_cache import TEMPLATES
+    from clustersite.mkdocs_layer.theme_template_cache import ENVIRONMENTS, TEMPLATES
     from clustersite.mkdocs_layer.untranslated_pages import mark_fallback
 
 log = get_plugin_logger("clustersite")
@@ -50,6 +51,7 @@ def _language(config: MkDocsConfig) -> str:
 
 def on_startup(*, command: str, dirty: bool) -> None:
     state.serving = command == "serve"
+    PREVIEW.enabled = state.serving and dirty  # an edit of docs/ rebuilds only the languages that show the page
 
 
 @event_priority(50)  # before static-i18n (-100), which reads the languages
@@ -110,6 +112,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     env.bytecode_cache = TEMPLATES
     if _failed():
         return env
+    env = ENVIRONMENTS.environment(env, _language(config))  # the preview's, with the templates it has loaded
     env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config), config, lastmod=state.lastmod,
                                                              root_url=state.root_url)
     return env

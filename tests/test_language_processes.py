@@ -12,15 +12,16 @@ from clustersite.mkdocs_layer import language_processes, sitemap_parts
 from clustersite.mkdocs_layer.language_processes import PROCESSES_VARIABLE, process_count, shares
 from conftest import run_build
 
-OTHERS = ["sr", "sr-cyrl", "bg", "cs"]
+LANGUAGES = ["en", "sr", "sr-cyrl", "bg", "cs"]
 
 
-def test_the_languages_are_cut_into_runs_in_build_order():
-    assert shares(OTHERS, 2) == [["sr", "sr-cyrl"], ["bg", "cs"]]
-    assert shares(OTHERS, 3) == [["sr", "sr-cyrl"], ["bg"], ["cs"]]
-    assert shares(OTHERS, 1) == [OTHERS]
-    assert shares(OTHERS, 16) == [["sr"], ["sr-cyrl"], ["bg"], ["cs"]]
-    assert shares([], 4) == [[]]
+def test_the_languages_are_cut_into_runs_in_build_order_the_first_no_longer_than_the_others():
+    assert shares(LANGUAGES, 2) == [["en", "sr"], ["sr-cyrl", "bg", "cs"]]
+    assert shares(LANGUAGES, 3) == [["en"], ["sr", "sr-cyrl"], ["bg", "cs"]]
+    assert shares(LANGUAGES, 4) == [["en"], ["sr"], ["sr-cyrl"], ["bg", "cs"]]
+    assert shares(LANGUAGES, 1) == [LANGUAGES]
+    assert shares(LANGUAGES, 16) == [[code] for code in LANGUAGES]
+    assert shares(["en"], 4) == [["en"]]
 
 
 def test_the_number_of_processes_follows_the_cores_or_the_setting(monkeypatch):
@@ -28,7 +29,7 @@ def test_the_number_of_processes_follows_the_cores_or_the_setting(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert process_count() == 1  # one core: one process
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
-    assert process_count() == 3
+    assert process_count() == 6  # more processes than cores: the system keeps every core busy to the end
     monkeypatch.setenv(PROCESSES_VARIABLE, "2")
     assert process_count() == 2
     for wrong in ("0", "two", "-1"):
@@ -76,7 +77,7 @@ def _outputs(root: Path) -> dict[str, bytes]:
 
 def test_several_processes_build_the_site_one_process_builds(project_copy, tmp_path):
     builds = {}
-    for count in ("1", "3"):  # 3: sr and sr-cyrl here (after en), bg and cs in a process each
+    for count in ("1", "3"):  # 3: en here, sr and sr-cyrl in one process and bg and cs in another, beside it
         result = run_build(tmp_path / count, config=project_copy / "mkdocs.yml", extra_env={PROCESSES_VARIABLE: count})
         assert result.returncode == 0, result.stderr[-3000:]
         builds[count] = _outputs(tmp_path / count)
@@ -103,7 +104,7 @@ def test_a_hostile_script_on_pages_built_in_another_process_fails_the_build_as_i
     assert lines[1].startswith('  <script src="https://cdn.example/cs.js">: src: loads from another host (cdn.example)')
     assert lines[2:6] == ["      on 404.html (from overrides/404.html, with words from data/ui.yaml and data/site.yaml)",
                           "      on /cs/ (from docs/index.cs.md)", "      on /cs/accessibility/ (from docs/accessibility.cs.md)",
-                          "      and on 68 more pages"]  # the Czech pages only, built in a process of their own
+                          "      and on 68 more pages"]  # the Czech pages only, built in another process
 
 
 def test_a_mistake_in_a_language_built_in_another_process_fails_the_build_with_its_message(project_copy, tmp_path):

@@ -41,7 +41,7 @@ def fetch(url: str, timeout: float = 60) -> tuple[int, str]:
 class Preview:
     """`mkdocs serve --dirty` on a copy of the example fixture site."""
 
-    def __init__(self, project: Path, **environment: str) -> None:
+    def __init__(self, project: Path, log: Path | None = None, **environment: str) -> None:
         self.project, self.port = project, _free_port()
         self.base = f"http://127.0.0.1:{self.port}/{SUBPATH}/"
         env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{self.port}/{SUBPATH}/", "SITE_BUILD_DATE": BUILD_DATE,
@@ -49,12 +49,12 @@ class Preview:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload",
              "-a", f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log.open("w") if log else subprocess.PIPE, text=True)
 
     def wait_until_up(self) -> None:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
-            assert self.process.poll() is None, self.process.stderr.read()[-3000:]
+            assert self.process.poll() is None, self.process.stderr.read()[-3000:] if self.process.stderr else "stopped"
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{self.port}/livereload/0/0", timeout=5).read()
                 return
@@ -158,6 +158,44 @@ def test_edits_in_data_and_docs_show_in_every_language_list_and_switcher(preview
     preview.wait_for_text("sr-cyrl/legal/", "уредници сајта одабрали су једну")
     status, html = fetch(preview.base + "bg/legal/")
     assert status == 200 and '<html lang="bg"' in html and "picked one" not in html
+
+
+def test_an_edit_of_a_page_in_docs_rebuilds_only_the_languages_that_show_it(fixture_copy, tmp_path):
+    log = tmp_path / "serve.log"
+    preview = Preview(fixture_copy("example"), log=log)
+    try:
+        preview.wait_until_up()
+        def served(path: str) -> str:  # without the build numbers the live-reload script is given
+            return re.sub(r"livereload\(\d+, \d+\)", "livereload()", fetch(preview.base + path)[1])
+
+        unchanged = {path: served(path) for path in ("bg/legal/", "sr/legal/", "legal/", "bg/404.html")}
+        def listed(language: str) -> list[str]:  # a language's entries in the whole site map
+            return [entry for entry in re.findall(r"<url>.*?</url>", fetch(preview.base + "sitemap.xml")[1], re.S)
+                    if f"<loc>{preview.base}{language}/" in entry]
+
+        bulgarian = listed("bg")
+        assert len(bulgarian) > 10 and len(listed("cs")) == len(bulgarian)
+        built_before = log.read_text(encoding="utf-8").count("Building 'bg' documentation")
+
+        preview.edit("zvolili redaktoři stránek jednu", "vybrali redaktoři stránek jednu", "docs/legal.cs.md")
+        preview.wait_for_text("cs/legal/", "vybrali redaktoři stránek jednu")
+        assert {path: served(path) for path in unchanged} == unchanged
+        assert listed("bg") == bulgarian  # the site map still lists the languages not built, as they were
+        assert any(f"<loc>{preview.base}cs/legal/</loc>" in entry for entry in listed("cs"))
+        # Czech and the default language (MkDocs' own build) were built; Bulgarian was not.
+        assert log.read_text(encoding="utf-8").count("Building 'bg' documentation") == built_before
+
+        # A template edited meanwhile (MkDocs does not watch the theme): the next build uses it, in every language
+        # (the 404 pages are rendered in every build), though the preview keeps each language's Jinja environment.
+        preview.edit('<div class="md-copyright eu-funding">', '<div class="md-copyright eu-funding" data-edited>',
+                     "overrides/partials/copyright.html")
+        old, new = TITLES["bg"]  # an edit in data/: every language again
+        preview.edit(f"bg: {old}\n", f"bg: {new}\n", EVENT_FILE)
+        preview.wait_for_text("bg/" + EVENT, f">{new}</h1>")
+        assert log.read_text(encoding="utf-8").count("Building 'bg' documentation") == built_before + 1
+        assert all("data-edited" in fetch(preview.base + prefix + "404.html")[1] for prefix in LANGUAGE_PREFIXES.values())
+    finally:
+        preview.stop()
 
 
 def test_data_is_loaded_once_per_run_even_when_a_file_is_saved_while_the_languages_build(project_copy, monkeypatch):

@@ -1,16 +1,22 @@
-"""The languages' builds spread over one process per core, from one load of data/.
+"""The languages' builds spread over several processes, from one load of data/.
 
 static-i18n builds the default language, then, in its `on_post_build`, calls MkDocs'
-`build()` for each other language, one after another. `fork` runs just before that
-loop (data/ is loaded and checked, the default language is built): it forks child
-processes that each run static-i18n's own loop for a run of the other languages and
-exit; in every process the loop's `build` call goes through `_Share`, which builds
-that process's languages and skips the others. `join`, after the loop, collects what
-only one process may write: the page guard's findings, the 404 pages, the site map.
+`build()` for each other language, one after another. `fork` runs as soon as the
+default language's build has loaded and checked data/ and emptied the site folder
+(its `on_files`): it forks child processes that each run static-i18n's own loop for
+a run of the other languages and exit, while this process goes on with the default
+language and then its own run. In every process the loop's `build` call goes through
+`_Share`, which builds that process's languages and skips the others. `join`, after
+the loop, collects what only one process may write: the page guard's findings, the
+404 pages, the site map.
+
+There are two processes per core (`process_count`): with five languages, two processes
+on two cores would leave one core idle while the other builds a third language.
 
 A child's failure fails the build with the child's message. With one core, in
 `mkdocs serve`, without fork(), or with CLUSTERSITE_PROCESSES=1, nothing is forked
-and static-i18n builds every language in this process, as it would without this.
+and static-i18n builds every language in this process, as it would without this
+(`mkdocs serve --dirty` skips the languages an edit of docs/ does not change).
 """
 
 from __future__ import annotations
@@ -33,35 +39,39 @@ from mkdocs.plugins import get_plugin_logger
 from . import kept_pages, sitemap_parts
 from .build_state import BuildState
 from .page_guard import GUARD
+from .preview_languages import PREVIEW
 from .site_outputs import SiteOutputs
 
 log = get_plugin_logger("clustersite")
 
-PROCESSES_VARIABLE = "CLUSTERSITE_PROCESSES"  # how many processes build the languages (default: one per core)
+PROCESSES_VARIABLE = "CLUSTERSITE_PROCESSES"  # how many processes build the languages (default: two per core)
+PER_CORE = 2  # processes per core, when there are two cores or more
 _CHANGED = ("mkdocs-static-i18n no longer builds the other languages the way this site relies on ({}); "
             f"build with {PROCESSES_VARIABLE}=1, which leaves the languages to static-i18n alone.")
 
 
 def process_count() -> int:
-    """CLUSTERSITE_PROCESSES, else the cores this process may run on."""
+    """CLUSTERSITE_PROCESSES, else two for each core this process may run on (one on a single core)."""
     value = os.environ.get(PROCESSES_VARIABLE, "").strip()
     if value:
         if not value.isdigit() or int(value) < 1:
             raise PluginError(f"{PROCESSES_VARIABLE}={value!r} is not a number of processes; write a whole number, 1 or more.")
         return int(value)
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return cores * PER_CORE if cores > 1 else 1
 
 
 def shares(codes: list[str], processes: int) -> list[list[str]]:
-    """The languages in build order, cut into runs of nearly equal length, one per process (this one's first)."""
+    """Every language in build order (the default first), cut into runs of nearly equal length, one per
+    process: this one's first, and shorter if any is, since it also loads the data and finishes the site."""
     count = max(1, min(processes, len(codes)))
     size, extra = divmod(len(codes), count)
     runs, start = [], 0
     for index in range(count):
-        end = start + size + (index < extra)
+        end = start + size + (index >= count - extra)
         runs.append(codes[start:end])
         start = end
     return runs
@@ -121,15 +131,21 @@ class LanguageProcesses:
         self.timestamp = utils.get_build_timestamp(pages=[f.page for f in files if f.page is not None])
         kept_pages.release(config, code)
 
-    def fork(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
-        """Before static-i18n builds the other languages: start a process for each run of them but the first."""
+    def start(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
+        """As the default language's build starts on its files: fork a process for each run of languages but the
+        first; in the preview, fork none, and build only the languages an edit of docs/ can change (preview_languages)."""
         plugin = config.plugins["i18n"]
         self.expected = [code for code in plugin.build_languages if code != plugin.current_language]
-        runs = shares(self.expected, process_count())
+        runs = shares([plugin.current_language, *self.expected], process_count())
         outputs.before_fork(state)  # no feed-writing thread may run across fork()
-        if len(runs) < 2 or state.serving or not hasattr(os, "fork") or threading.active_count() > 1:
+        if state.serving:
+            wanted = PREVIEW.to_build(config, state.site.languages)
+            if wanted is not None:  # an edit of pages in docs/: the other languages keep theirs
+                self.share = _Share(plugin, [code for code in self.expected if code in wanted], lambda: None)
             return
-        self.share = _Share(plugin, runs[0], self._abandon)
+        if len(runs) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+            return
+        self.share = _Share(plugin, runs[0][1:], self._abandon)
         for codes in runs[1:]:
             reader, writer = os.pipe()
             pid = os.fork()
@@ -170,8 +186,11 @@ class LanguageProcesses:
     def join(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
         """After static-i18n's loop: wait for the children, take in what they found, write the whole site map."""
         parts, self.sitemaps = self.sitemaps, []
+        built = [config.plugins["i18n"].default_language, *(self.share.codes if self.share else self.expected)]
         if self.share is not None:
             self._take_in_children(state, outputs, parts)
+        if state.serving and state.site is not None:
+            parts = PREVIEW.whole_site_map(built, parts, state.site.languages.codes)
         if len(parts) > 1:
             sitemap_parts.write(config.site_dir, parts, self.timestamp)
 
@@ -183,7 +202,8 @@ class LanguageProcesses:
         for _, result in results:
             if "error" in result:
                 raise _rebuilt(result["error"])
-        self.peaks_kb = {" ".join(share.codes): resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+        here = " ".join([state.site.languages.default, *share.codes])  # this process built the default language too
+        self.peaks_kb = {here: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
         for child, result in results:
             for finding, pages in result["findings"].items():
                 GUARD.findings.setdefault(finding, []).extend(pages)

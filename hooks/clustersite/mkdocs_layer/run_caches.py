@@ -6,7 +6,8 @@
 static-i18n runs one MkDocs build per language, and each repeats work whose result is
 the same in every language: static-i18n's language versions of files (i18n_file_cache)
 and the list of the theme's files (theme_listing). Compiled templates are kept in
-memory for the later languages and in `.cache/templates/` for the next build
+memory for the later languages and in `.cache/templates/` for the next build, and
+the preview keeps each language's Jinja environment from one rebuild to the next
 (theme_template_cache). Set `CLUSTERSITE_RUN_CACHES=0` to
 build without them (to compare the output, or to rule them out); the site comes out
 the same either way.
@@ -21,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ..pages.templating import environment
 from . import i18n_file_cache, theme_listing
-from .theme_template_cache import TEMPLATES
+from .theme_template_cache import ENVIRONMENTS, TEMPLATES
 
 SWITCH = "CLUSTERSITE_RUN_CACHES"
 TEMPLATE_CACHE = Path(".cache") / "templates"  # compiled templates, kept between builds beside mkdocs.yml (like .cache/renditions)
@@ -39,6 +40,7 @@ def start(config: MkDocsConfig, preview: bool) -> None:
     theme_listing.start(config, on)
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     TEMPLATES.keep_in(root / TEMPLATE_CACHE if on else None)
+    ENVIRONMENTS.start(on and preview)
     environment().bytecode_cache = TEMPLATES  # the pages' own templates, too
 
 

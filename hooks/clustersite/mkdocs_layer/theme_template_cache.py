@@ -75,4 +75,36 @@ def _write_whole(path: Path, data: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
+class KeptEnvironments:
+    """The preview's Jinja environment of each language, kept from one rebuild to the next.
+
+    Each environment holds the templates it has loaded; a new one per language per
+    rebuild loads them all again (from the bytecode cache: still a tenth of a rebuild).
+    A kept one checks each template's file before using it (`auto_reload`), so a template
+    edited during the preview is loaded again.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[tuple, jinja2.Environment]] = {}  # language -> how it was made, the environment
+        self.enabled = False
+
+    def start(self, enabled: bool) -> None:
+        """At the start of a run: keep environments from now on if `enabled`, else forget them."""
+        self.enabled = enabled
+        if not enabled:
+            self._kept.clear()
+
+    def environment(self, made: jinja2.Environment, language: str) -> jinja2.Environment:
+        """The language's kept environment if it was made the same way, else `made` (kept from now on)."""
+        if not self.enabled:
+            return made
+        how = (tuple(getattr(made.loader, "searchpath", ())), frozenset(made.extensions), frozenset(made.filters))
+        kept = self._kept.get(language)
+        if kept is None or kept[0] != how:  # another theme folder (mkdocs.yml edited): start afresh
+            made.auto_reload = True
+            kept = self._kept[language] = (how, made)
+        return kept[1]
+
+
 TEMPLATES = TemplateBytecodeCache()
+ENVIRONMENTS = KeptEnvironments()  # used in `mkdocs serve` only: a build makes each language's environment once
