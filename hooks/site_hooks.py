@@ -14,28 +14,25 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite.data.collector import collector_paused
-
-with collector_paused():  # this file loads first: the package's modules, classes and validators last the whole run
-    from clustersite.mkdocs_layer import (
-        finished_pages,
-        kept_pages,
-        nav_entries,
-        picture_outputs,
-        preview_errors,
-        run_caches,
-        site_wiring,
-        theme_context,
-        virtual_files,
-    )
-    from clustersite.mkdocs_layer.build_state import STATE as state
-    from clustersite.mkdocs_layer.build_state import inner_build
-    from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
-    from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
-    from clustersite.mkdocs_layer.preview_languages import PREVIEW
-    from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
-    from clustersite.mkdocs_layer.theme_template_cache import ENVIRONMENTS, TEMPLATES
-    from clustersite.mkdocs_layer.untranslated_pages import mark_fallback
+from clustersite.mkdocs_layer import (
+    finished_pages,
+    kept_pages,
+    nav_entries,
+    picture_outputs,
+    preview_errors,
+    run_caches,
+    site_wiring,
+    theme_context,
+    virtual_files,
+)
+from clustersite.mkdocs_layer.build_state import STATE as state
+from clustersite.mkdocs_layer.build_state import inner_build
+from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
+from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
+from clustersite.mkdocs_layer.preview_languages import PREVIEW
+from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
+from clustersite.mkdocs_layer.theme_template_cache import ENVIRONMENTS, TEMPLATES
+from clustersite.mkdocs_layer.untranslated_pages import mark_fallback
 
 log = get_plugin_logger("clustersite")
 
