@@ -91,3 +91,10 @@ def test_a_change_to_the_drawing_code_draws_the_card_again(tmp_path, monkeypatch
     monkeypatch.setattr(og_card, "_DRAWN_BY", (changed, og_card._DRAWN_BY[1]))
     og_card.write_card(tmp_path / "two", "#003399", cache)
     assert len(list(cache.glob("og-card-*.png"))) == 2
+
+
+def test_a_cache_folder_that_cannot_be_written_still_gives_the_card(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    card = og_card.write_card(tmp_path / "site", "#003399", blocker / "og-card")  # under a file: mkdir fails
+    assert card.read_bytes() == og_card._card_png("#003399")

@@ -7,10 +7,10 @@ The page's title travels with the link as og:title anyway.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,16 +43,28 @@ def card(brand_colour: str) -> Image.Image:
 def write_card(site_dir: Path, brand_colour: str, cache_dir: Path) -> Path:
     """Put the card into the site; it is drawn only when `cache_dir` lacks this colour's card."""
     cached = cache_dir / f"og-card-{_card_key(brand_colour)}.png"
-    if not cached.is_file():
+    try:
+        png = cached.read_bytes()
+    except OSError:
         # Compressing it takes longer than the rest of the pictures' work, and it changes with the colour alone.
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.part")  # a build stopped half-way leaves no broken cache entry
-        partial.write_bytes(_card_png(brand_colour))
-        partial.replace(cached)
+        png = _card_png(brand_colour)
+        _keep(cached, png)
     target = site_dir / CARD_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
+    target.write_bytes(png)
     return target
+
+
+def _keep(cached: Path, png: bytes) -> None:
+    """Write the cache entry whole (a build stopped half-way leaves none); a read-only checkout draws the card each time."""
+    partial = cached.with_suffix(f".{os.getpid()}.part")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(png)
+        partial.replace(cached)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink()
 
 
 def _card_key(brand_colour: str) -> str:
