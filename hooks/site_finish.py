@@ -1,4 +1,5 @@
-"""MkDocs hooks that run once every language is built (static-i18n builds them in its on_post_build), and the preview's watcher."""
+"""MkDocs hooks that share the languages out between processes, finish the site once every language is built
+(static-i18n builds them in its on_post_build), and set up the preview's watcher."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)  # data/ is loaded and the site folder emptied: the other languages start beside the default one
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if not inner_build(config) and state.site is not None:
-        processes.fork(config, state, outputs)
+        processes.start(config, state, outputs)
     return files
 
 

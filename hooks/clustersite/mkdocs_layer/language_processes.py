@@ -10,13 +10,13 @@ language and then its own run. In every process the loop's `build` call goes thr
 the loop, collects what only one process may write: the page guard's findings, the
 404 pages, the site map.
 
-There are more processes than cores (`process_count`): five languages in two
-processes on two cores would leave one core idle while the other builds its third
-language; in four, the system shares the cores out and both stay busy to the end.
+There are two processes per core (`process_count`): with five languages, two processes
+on two cores would leave one core idle while the other builds a third language.
 
 A child's failure fails the build with the child's message. With one core, in
 `mkdocs serve`, without fork(), or with CLUSTERSITE_PROCESSES=1, nothing is forked
-and static-i18n builds every language in this process, as it would without this.
+and static-i18n builds every language in this process, as it would without this
+(`mkdocs serve --dirty` skips the languages an edit of docs/ does not change).
 """
 
 from __future__ import annotations
@@ -131,8 +131,9 @@ class LanguageProcesses:
         self.timestamp = utils.get_build_timestamp(pages=[f.page for f in files if f.page is not None])
         kept_pages.release(config, code)
 
-    def fork(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
-        """As the default language's build starts on its files: start a process for each run of languages but the first."""
+    def start(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
+        """As the default language's build starts on its files: fork a process for each run of languages but the
+        first; in the preview, fork none, and build only the languages an edit of docs/ can change (preview_languages)."""
         plugin = config.plugins["i18n"]
         self.expected = [code for code in plugin.build_languages if code != plugin.current_language]
         runs = shares([plugin.current_language, *self.expected], process_count())
