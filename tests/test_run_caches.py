@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from pathlib import Path
 
@@ -37,12 +38,22 @@ def _loaded(project: Path):
     return plugin.on_config(config) or config, plugin
 
 
-def _sorted_files(plugin, config, project: Path) -> list[tuple]:
-    """Every language's files as static-i18n sorts them, with what each links to as its other languages."""
+def _sorted_files(plugin, config, project: Path, generated: int = 0) -> list[tuple]:
+    """Every language's files as static-i18n sorts them, with what each links to as its other languages.
+
+    With `generated` pages added as virtual_files adds them: every language's version of
+    each, one language after another."""
     found = []
     for code in plugin.build_languages:
         plugin.current_language = code
-        for file in plugin.on_files(get_files(config), config):
+        files = get_files(config)
+        for language in plugin.build_languages:
+            for n in range(generated):
+                src_uri = f"events/e{n}.md" if language == "en" else f"events/e{n}.{language}.md"
+                file = File(src_uri, None, config.site_dir, config.use_directory_urls)
+                file.abs_src_path = os.path.join(config.docs_dir, src_uri)  # where no file is, as virtual_files does
+                files.append(file)
+        for file in plugin.on_files(files, config):
             alternates = sorted((lang, [getattr(alt, fact, None) for fact in _FILE_FACTS])
                                 for lang, alt in getattr(file, "alternates", {}).items())
             found.append((code, [getattr(file, fact, None) for fact in _FILE_FACTS], alternates))
@@ -67,6 +78,27 @@ def test_static_i18n_sorts_and_links_the_files_the_same_with_the_cache(project_c
     with_it = _sorted_files(plugin, config, project_copy)
     assert with_it == without and len(without) > 40
     assert 0 < len(made) < len(asked) / 2  # static-i18n asked for each file often, and it was made once
+
+
+def test_a_build_keeps_only_the_files_a_later_language_build_asks_for(project_copy, cache_switch, monkeypatch):
+    """A language's build sets aside the other languages' files in its language: not kept, unlike in the preview."""
+    config, plugin = _loaded(project_copy)
+    cache_switch(False)
+    without = _sorted_files(plugin, config, project_copy, generated=30)
+    runs = {}
+    for preview in (True, False):
+        made: list = []
+        monkeypatch.setattr(suffix, "create_i18n_file", _counted(i18n_file_cache._library_function or suffix.create_i18n_file, made))
+        cache_switch(True, keep=preview)
+        assert _sorted_files(plugin, config, project_copy, generated=30) == without
+        runs[preview] = (len(made), dict(i18n_file_cache._made))
+    (made_in_preview, kept_in_preview), (made, kept) = runs[True], runs[False]
+    assert set(kept) < set(kept_in_preview) and len(kept) < 0.7 * len(kept_in_preview)
+    assert made < 1.2 * made_in_preview  # few made again
+    for key in set(kept_in_preview) - set(kept):  # those left out are other languages' files
+        language, src_uri = key.split("\0")[:2]
+        suffixes = src_uri.split(".")[1:-1]
+        assert (suffixes or ["en"]) != [language], key
 
 
 def test_each_call_gets_its_own_file_linked_to_itself(project_copy, cache_switch):

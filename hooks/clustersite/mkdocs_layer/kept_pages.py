@@ -9,8 +9,22 @@ written. The site map reads only each page's address, metadata and language vers
 
 from __future__ import annotations
 
+import ctypes
+
+import mkdocs.utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+
+def _malloc_trim():
+    """glibc's malloc_trim, or None where the C library has none (macOS, musl, Windows)."""
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None
+
+
+_MALLOC_TRIM = _malloc_trim()
 
 
 def release_source(page: Page) -> None:
@@ -43,3 +57,20 @@ def release(config: MkDocsConfig, code: str) -> None:
     # static-i18n keeps them for the site map, which then lists every language built so far; language_processes
     # keeps each language's site map instead, and writes them as one.
     config.plugins["i18n"].i18n_files_per_language.pop(code, None)
+    # MkDocs keeps the parts of every address it has made relative (an unbounded lru_cache): each language
+    # has addresses of its own, so the cache grows by megabytes a language for addresses no later build makes.
+    norm_parts = getattr(mkdocs.utils, "_norm_parts", None)
+    if hasattr(norm_parts, "cache_clear"):
+        norm_parts.cache_clear()
+    return_freed_memory()
+
+
+def return_freed_memory() -> None:
+    """Give the memory freed so far back to the system, where the C library allows it (glibc).
+
+    The pages' HTML is freed as they are written, but the C library keeps the space for
+    later use, scattered between what stays; the work after the last language (joining the
+    processes' results, the site maps, the search index) then needs fresh memory on top.
+    """
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
