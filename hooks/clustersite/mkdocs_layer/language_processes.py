@@ -10,8 +10,8 @@ language and then its own run. In every process the loop's `build` call goes thr
 the loop, collects what only one process may write: the page guard's findings, the
 404 pages, the site map.
 
-There are two processes per core (`process_count`): with five languages, two processes
-on two cores would leave one core idle while the other builds a third language.
+There is one process per core (`process_count`): more, which would share the languages out
+more evenly, cost a quarter more CPU per language in contention than they save.
 
 A child's failure fails the build with the child's message. With one core, in
 `mkdocs serve`, without fork(), or with CLUSTERSITE_PROCESSES=1, nothing is forked
@@ -44,24 +44,22 @@ from .site_outputs import SiteOutputs
 
 log = get_plugin_logger("clustersite")
 
-PROCESSES_VARIABLE = "CLUSTERSITE_PROCESSES"  # how many processes build the languages (default: two per core)
-PER_CORE = 2  # processes per core, when there are two cores or more
+PROCESSES_VARIABLE = "CLUSTERSITE_PROCESSES"  # how many processes build the languages (default: one per core)
 _CHANGED = ("mkdocs-static-i18n no longer builds the other languages the way this site relies on ({}); "
             f"build with {PROCESSES_VARIABLE}=1, which leaves the languages to static-i18n alone.")
 
 
 def process_count() -> int:
-    """CLUSTERSITE_PROCESSES, else two for each core this process may run on (one on a single core)."""
+    """CLUSTERSITE_PROCESSES, else the cores this process may run on."""
     value = os.environ.get(PROCESSES_VARIABLE, "").strip()
     if value:
         if not value.isdigit() or int(value) < 1:
             raise PluginError(f"{PROCESSES_VARIABLE}={value!r} is not a number of processes; write a whole number, 1 or more.")
         return int(value)
     try:
-        cores = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return cores * PER_CORE if cores > 1 else 1
+        return os.cpu_count() or 1
 
 
 def shares(codes: list[str], processes: int) -> list[list[str]]:
