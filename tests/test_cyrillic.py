@@ -173,3 +173,13 @@ def test_a_wrong_transliterated_setting_is_one_clear_line(tmp_path, mapping, mes
     assert result.returncode != 0 and "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert len(errors) == 1 and message in errors[0], result.stderr[-2000:]
+
+
+def test_each_word_is_converted_once_per_site_however_many_texts_hold_it(monkeypatch):
+    converter, converted = Transliterator(), []
+    word = Transliterator._word
+    monkeypatch.setattr(Transliterator, "_word", lambda self, w: converted.append(w) or word(self, w))
+    texts = ["Konferencija o inovacijama", "Inovacijama i konferencija", "Njegoš: konferencija"]
+    assert [converter(text) for text in texts] == ["Конференција о иновацијама", "Иновацијама и конференција",
+                                                   "Његош: конференција"]
+    assert sorted(converted) == sorted({"Konferencija", "o", "inovacijama", "Inovacijama", "i", "konferencija", "Njegoš"})

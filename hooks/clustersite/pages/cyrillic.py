@@ -57,6 +57,7 @@ class Transliterator:
     keep_in_latin: tuple[str, ...] = ()
     two_letters: tuple[str, ...] = ()
     _done: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _words: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # texts repeat their words
 
     @cached_property
     def _stems(self) -> tuple[str, ...]:
@@ -104,6 +105,12 @@ class Transliterator:
 
     def word(self, word: str) -> str:
         """One word in Cyrillic, or as it is when it is not a Serbian word written in Latin."""
+        done = self._words.get(word)
+        if done is None:
+            done = self._words[word] = self._word(word)
+        return done
+
+    def _word(self, word: str) -> str:
         if not _SERBIAN_LATIN.issuperset(word) or (len(word) > 1 and word.isupper()) or _capital_inside(word) or word in _ROMAN:
             return word
         lower = word.lower()
