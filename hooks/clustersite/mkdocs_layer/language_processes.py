@@ -1,7 +1,7 @@
 """The languages' builds spread over several processes, from one load of data/.
 
 static-i18n builds the default language, then, in its `on_post_build`, calls MkDocs'
-`build()` for each other language, one after another. `fork` runs as soon as the
+`build()` for each other language, one after another. `start` runs as soon as the
 default language's build has loaded and checked data/ and emptied the site folder
 (its `on_files`): it forks child processes that each run static-i18n's own loop for
 a run of the other languages and exit, while this process goes on with the default
@@ -184,11 +184,11 @@ class LanguageProcesses:
     def join(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
         """After static-i18n's loop: wait for the children, take in what they found, write the whole site map."""
         parts, self.sitemaps = self.sitemaps, []
-        built = [config.plugins["i18n"].default_language, *(self.share.codes if self.share else self.expected)]
+        if state.serving and state.site is not None:  # one process, maybe not every language (preview_languages)
+            built = [state.site.languages.default, *(self.share.codes if self.share else self.expected)]
+            parts = PREVIEW.whole_site_map(built, parts, state.site.languages.codes)
         if self.share is not None:
             self._take_in_children(state, outputs, parts)
-        if state.serving and state.site is not None:
-            parts = PREVIEW.whole_site_map(built, parts, state.site.languages.codes)
         if len(parts) > 1:
             sitemap_parts.write(config.site_dir, parts, self.timestamp)
 

@@ -13,12 +13,12 @@ compiled again too.
 
 from __future__ import annotations
 
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
 import jinja2
+
+from ..pages.cache_files import write_whole
 
 _UNREADABLE = (ValueError, EOFError, TypeError, IndexError, KeyError, ImportError, AttributeError,
                pickle.UnpicklingError)  # what marshal and pickle raise on damaged data
@@ -57,22 +57,7 @@ class TemplateBytecodeCache(jinja2.BytecodeCache):
         code = bucket.bytecode_to_string()
         self._store[bucket.key] = code
         if self.folder is not None:
-            _write_whole(self.folder / f"{bucket.key}.jinja", code)
-
-
-def _write_whole(path: Path, data: bytes) -> None:
-    """Write so that another build reading at the same time sees the old file or the new one, never half."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    except OSError:
-        return  # a read-only checkout builds the same, compiling each time
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
+            write_whole(self.folder / f"{bucket.key}.jinja", code)  # a read-only checkout compiles each time
 
 
 class KeptEnvironments:

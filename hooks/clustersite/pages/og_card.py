@@ -7,13 +7,12 @@ The page's title travels with the link as og:title anyway.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache_files import write_whole
 from .eu_emblem import HEIGHT, REFLEX_BLUE, STAR_RADIUS, WIDTH, YELLOW, star_centres, star_points
 
 if TYPE_CHECKING:
@@ -48,23 +47,11 @@ def write_card(site_dir: Path, brand_colour: str, cache_dir: Path) -> Path:
     except OSError:
         # Compressing it takes longer than the rest of the pictures' work, and it changes with the colour alone.
         png = _card_png(brand_colour)
-        _keep(cached, png)
+        write_whole(cached, png)  # a read-only checkout draws the card each time
     target = site_dir / CARD_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(png)
     return target
-
-
-def _keep(cached: Path, png: bytes) -> None:
-    """Write the cache entry whole (a build stopped half-way leaves none); a read-only checkout draws the card each time."""
-    partial = cached.with_suffix(f".{os.getpid()}.part")
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(png)
-        partial.replace(cached)
-    except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink()
 
 
 def _card_key(brand_colour: str) -> str:
