@@ -30,6 +30,7 @@ from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
 from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
 from clustersite.mkdocs_layer.preview_languages import PREVIEW
+from clustersite.mkdocs_layer.preview_meta import META
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 from clustersite.mkdocs_layer.theme_template_cache import ENVIRONMENTS, TEMPLATES
 from clustersite.mkdocs_layer.untranslated_pages import mark_fallback
@@ -49,6 +50,7 @@ def _language(config: MkDocsConfig) -> str:
 def on_startup(*, command: str, dirty: bool) -> None:
     state.serving = command == "serve"
     PREVIEW.enabled = state.serving and dirty  # an edit of docs/ rebuilds only the languages that show the page
+    META.enabled = PREVIEW.enabled  # the pages a dirty rebuild does not read keep their metadata
 
 
 @event_priority(50)  # before static-i18n (-100), which reads the languages
@@ -88,6 +90,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     code = _language(config)
     markdown = theme_context.fill_markers(state.site, state.today, markdown, code)
     markdown = mark_fallback(markdown, page, code, state.site, log)
+    META.keep(code, page)
     kept_pages.release_source(page)  # read: the page's File need not hold its Markdown any more
     return finished_pages.take_markdown(markdown, page)  # generated pages skip Python-Markdown
 
@@ -110,6 +113,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     if _failed():
         return env
     env = ENVIRONMENTS.environment(env, _language(config))  # the preview's, with the templates it has loaded
+    META.restore(_language(config), files)
     env.globals["clustersite"] = theme_context.theme_globals(state.site, _language(config), config, lastmod=state.lastmod,
                                                              root_url=state.root_url)
     return env

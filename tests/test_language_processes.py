@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from clustersite.mkdocs_layer import language_processes, sitemap_parts
+from clustersite.mkdocs_layer import child_results, language_processes, sitemap_parts
 from clustersite.mkdocs_layer.language_processes import PROCESSES_VARIABLE, process_count, shares
 from conftest import run_build
 
@@ -66,7 +66,7 @@ def test_a_process_that_stops_without_a_result_fails_the_build_with_a_message():
     if pid == 0:
         os._exit(3)
     os.close(writer)
-    kind, message, _ = language_processes._received(language_processes._Child(pid, reader, ["bg", "cs"]))["error"]
+    kind, message, _ = child_results.received(pid, reader, ["bg", "cs"])["error"]
     assert kind is PluginError and message == "The process building bg, cs stopped (exit status 3) before it finished."
 
 

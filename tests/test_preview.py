@@ -41,13 +41,13 @@ def fetch(url: str, timeout: float = 60) -> tuple[int, str]:
 class Preview:
     """`mkdocs serve --dirty` on a copy of the example fixture site."""
 
-    def __init__(self, project: Path, log: Path | None = None, **environment: str) -> None:
+    def __init__(self, project: Path, log: Path | None = None, verbose: bool = False, **environment: str) -> None:
         self.project, self.port = project, _free_port()
         self.base = f"http://127.0.0.1:{self.port}/{SUBPATH}/"
         env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{self.port}/{SUBPATH}/", "SITE_BUILD_DATE": BUILD_DATE,
                "NO_MKDOCS_2_WARNING": "1", **environment}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload",
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", *(["-v"] if verbose else []),
              "-a", f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log.open("w") if log else subprocess.PIPE, text=True)
 
@@ -194,6 +194,35 @@ def test_an_edit_of_a_page_in_docs_rebuilds_only_the_languages_that_show_it(fixt
         preview.wait_for_text("bg/" + EVENT, f">{new}</h1>")
         assert log.read_text(encoding="utf-8").count("Building 'bg' documentation") == built_before + 1
         assert all("data-edited" in fetch(preview.base + prefix + "404.html")[1] for prefix in LANGUAGE_PREFIXES.values())
+    finally:
+        preview.stop()
+
+
+def test_after_an_edit_of_data_the_languages_are_built_in_two_processes_and_follow_every_edit(fixture_copy, tmp_path):
+    log = tmp_path / "serve.log"
+    preview = Preview(fixture_copy("example"), log=log, verbose=True, CLUSTERSITE_PROCESSES="2")
+    forked = "Languages built here: en, sr; in other processes: sr-cyrl, bg, cs"
+    try:
+        preview.wait_until_up()
+        def entries() -> list[str]:
+            return sorted(re.findall(r"<loc>([^<]+)</loc>", fetch(preview.base + "sitemap.xml")[1]))
+
+        listed = entries()
+        assert len(listed) > 100 and forked not in log.read_text(encoding="utf-8")  # the first build: one process
+        old_titles = {**{code: old for code, (old, _) in TITLES.items()}, "sr-cyrl": "Прва заједничка обука, Бари"}
+        # The edit, then the edit undone: the languages built in the other process compare their pages with
+        # the last run's too, so that the undone edit is written again in every language.
+        for titles, before in ((NEW_TITLES, old_titles), (old_titles, NEW_TITLES)):
+            build = preview.build()
+            preview.edit("\n      ".join(f"{code}: {before[code]}" for code in TITLES),  # one save, as the file indents them
+                         "\n      ".join(f"{code}: {titles[code]}" for code in TITLES), EVENT_FILE)
+            preview.wait_for_build_after(build)
+            for code, title in titles.items():
+                html = preview.wait_for_text(LANGUAGE_PREFIXES[code] + EVENT, f">{title}</h1>")
+                assert f">{before[code]}</h1>" not in html, code
+                assert title in fetch(preview.base + LANGUAGE_PREFIXES[code] + "events/")[1], code
+            assert entries() == listed  # every language's part of the site map, from both processes
+        assert log.read_text(encoding="utf-8").count(forked) == 2
     finally:
         preview.stop()
 

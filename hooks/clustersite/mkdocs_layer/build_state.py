@@ -75,26 +75,26 @@ class BuildState:
             self.timings[step] += time.perf_counter() - start
 
     def prepare(self, config: MkDocsConfig) -> Languages:
-        """Check the configuration, then load data/ if any of its files changed."""
+        """Check the configuration, then load data/ if any of its files changed (once per run: the default
+        language's build loads it, the other languages' builds inside it use what it loaded)."""
         languages = i18n_languages.from_mkdocs(config)
-        if not inner_build(config):
-            self.root_url = config.site_url or ""
         branding.check(config)
+        if inner_build(config):
+            return languages
+        self.root_url = config.site_url or ""
         root = Path(config.config_file_path).parent
         data_dir = root / "data"
         today = build_date()
-        if not inner_build(config):
-            self.source_dates = commit_dates(root, today)
-        # Not the site names: static-i18n sets config.site_name to each language's in turn, which would make
-        # every language build load data/ again (and repeat its warnings).
+        self.source_dates = commit_dates(root, today)
+        # Not the site names: static-i18n sets config.site_name to each language's in turn.
         same_languages = (languages.codes, languages.default, languages.html_lang)
         fingerprint = (_fingerprint(data_dir), _files_fingerprint(root / "docs"), same_languages, today)
-        if self.site is not None and not inner_build(config):
+        if self.site is not None:
             # What the last run built: `mkdocs serve --dirty` rebuilds only the pages that differ from it.
             self.previous = self.contents()
-        # Loaded once per run, by the default language's build: a file saved while the other languages build
-        # waits for the next run (`mkdocs serve` starts one), or `previous` would name pages never built.
-        if fingerprint != self.fingerprint and not inner_build(config):
+        # A file saved while the other languages build waits for the next run (`mkdocs serve` starts one),
+        # or `previous` would name pages never built.
+        if fingerprint != self.fingerprint:
             with self.timed("load and validate"):
                 self.site, self.problems = load_site(data_dir, languages, root, words=required_words())
                 if self.site is not None:

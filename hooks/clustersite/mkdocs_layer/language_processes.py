@@ -13,33 +13,35 @@ the loop, collects what only one process may write: the page guard's findings, t
 There is one process per core (`process_count`): more, which would share the languages out
 more evenly, cost a quarter more CPU per language in contention than they save.
 
-A child's failure fails the build with the child's message. With one core, in
-`mkdocs serve`, without fork(), or with CLUSTERSITE_PROCESSES=1, nothing is forked
-and static-i18n builds every language in this process, as it would without this
-(`mkdocs serve --dirty` skips the languages an edit of docs/ does not change).
+A child's failure fails the build with the child's message. With one core, without
+fork(), or with CLUSTERSITE_PROCESSES=1, nothing is forked and static-i18n builds every
+language in this process, as it would without this. `mkdocs serve --dirty` forks only
+where `PREVIEW.may_fork` says (its rebuilds after an edit of data/ or the theme; an edit
+of docs/ builds only the languages that show the page, here), and takes back each
+child's generated pages, which its next rebuild compares with (`BuildState.previous`).
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 import resource
 import sys
 import threading
-import traceback
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 
 import mkdocs.commands.build
-from mkdocs import exceptions, utils
+from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from . import kept_pages, sitemap_parts
+from . import child_results, kept_pages, sitemap_parts
 from .build_state import BuildState
 from .page_guard import GUARD
 from .preview_languages import PREVIEW
+from .preview_meta import META
 from .site_outputs import SiteOutputs
 
 log = get_plugin_logger("clustersite")
@@ -140,13 +142,18 @@ class LanguageProcesses:
             wanted = PREVIEW.to_build(config, state.site.languages)
             if wanted is not None:  # an edit of pages in docs/: the other languages keep theirs
                 self.share = _Share(plugin, [code for code in self.expected if code in wanted], lambda: None)
+            if wanted is not None or not PREVIEW.may_fork():
+                return
+        elif threading.active_count() > 1:
             return
-        if len(runs) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+        if len(runs) < 2 or not hasattr(os, "fork"):
             return
         self.share = _Share(plugin, runs[0][1:], self._abandon)
         for codes in runs[1:]:
             reader, writer = os.pipe()
-            pid = os.fork()
+            with warnings.catch_warnings():  # the preview's threads: PREVIEW.may_fork says why the child is safe
+                warnings.simplefilter("ignore", DeprecationWarning)  # Python 3.12+: "multi-threaded, use of fork()"
+                pid = os.fork()
             if pid == 0:
                 os.close(reader)
                 self._child(config, state, outputs, codes, writer)  # does not return
@@ -169,13 +176,13 @@ class LanguageProcesses:
             outputs.finish_writing(state)
             outputs.finish_indexing(state)
             result = {"findings": GUARD.findings, "404": outputs.saved_404, "sitemaps": self.sitemaps,
-                      "timings": state.timings, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+                      "timings": state.timings, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                      "preview": _preview_state(state, codes)}
             status = 0
         except BaseException as exc:  # sent to the parent, which fails the build with it
-            result = {"error": _described(exc, plugin.current_language)}
+            result = {"error": child_results.described(exc, plugin.current_language)}
         try:
-            with os.fdopen(writer, "wb") as pipe:
-                pickle.dump(result, pipe)
+            child_results.send(writer, result)
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -184,28 +191,32 @@ class LanguageProcesses:
     def join(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
         """After static-i18n's loop: wait for the children, take in what they found, write the whole site map."""
         parts, self.sitemaps = self.sitemaps, []
-        if state.serving and state.site is not None:  # one process, maybe not every language (preview_languages)
-            built = [state.site.languages.default, *(self.share.codes if self.share else self.expected)]
-            parts = PREVIEW.whole_site_map(built, parts, state.site.languages.codes)
-        if self.share is not None:
-            self._take_in_children(state, outputs, parts)
+        here, children = self.share, self.children
+        built = self.expected if here is None else [*here.codes, *(code for child in children for code in child.codes)]
+        if here is not None:
+            self._take_in_children(state, outputs, parts)  # their site maps follow this process's, as in `built`
+        if state.serving and state.site is not None:  # maybe not every language (preview_languages)
+            parts = PREVIEW.whole_site_map([state.site.languages.default, *built], parts, state.site.languages.codes)
         if len(parts) > 1:
             sitemap_parts.write(config.site_dir, parts, self.timestamp)
 
     def _take_in_children(self, state: BuildState, outputs: SiteOutputs, parts: list[str]) -> None:
         share, children, self.share, self.children = self.share, self.children, None, []
         share.restore()
-        results = [(child, _received(child)) for child in children]
+        results = [(child, child_results.received(child.pid, child.reader, child.codes)) for child in children]
         _check_asked(share.asked, self.expected)
         for _, result in results:
             if "error" in result:
-                raise _rebuilt(result["error"])
+                raise child_results.rebuilt(result["error"])
         here = " ".join([state.site.languages.default, *share.codes])  # this process built the default language too
         self.peaks_kb = {here: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
         for child, result in results:
             for finding, pages in result["findings"].items():
                 GUARD.findings.setdefault(finding, []).extend(pages)
             outputs.saved_404.update(result["404"])
+            if result["preview"]:  # what the preview's next rebuild compares with, and the pages' metadata
+                state.pages.update(result["preview"][0])
+                META.kept.update(result["preview"][1])
             state.timings.update({f"{step} (other processes)": seconds for step, seconds in result["timings"].items()})
             parts += result["sitemaps"]
             self.peaks_kb[" ".join(child.codes)] = result["peak_kb"]
@@ -225,34 +236,16 @@ class LanguageProcesses:
         self.children = []
 
 
-def _received(child: _Child) -> dict:
-    with os.fdopen(child.reader, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(child.pid, 0)
-    try:
-        return pickle.loads(data)
-    except Exception:  # nothing came, or half of it: the process was killed, or ran out of memory
-        return {"error": (PluginError, f"The process building {', '.join(child.codes)} stopped "
-                                       f"(exit status {os.waitstatus_to_exitcode(status)}) before it finished.", "")}
+def _preview_state(state: BuildState, codes: list[str]) -> tuple[dict, dict] | None:
+    """The preview keeps each language's generated pages and its pages' metadata for the next rebuild."""
+    if not state.serving:
+        return None
+    return {code: state.pages[code] for code in codes if code in state.pages}, META.taken(codes)
 
 
 def _check_asked(asked: list[str], expected: list[str]) -> None:
     if asked != expected:
         raise PluginError(_CHANGED.format(f"it asked to build {asked}, not {expected}"))
-
-
-def _described(exc: BaseException, code: str | None) -> tuple[type, str, str]:
-    """The exception as the parent raises it again: MkDocs' own with its message, others named with their language."""
-    if isinstance(exc, exceptions.MkDocsException):
-        return type(exc), str(exc), ""
-    return PluginError, f"Building the '{code}' pages failed: {type(exc).__name__}: {exc}", traceback.format_exc()
-
-
-def _rebuilt(error: tuple[type, str, str]) -> BaseException:
-    kind, message, details = error
-    if details:
-        log.debug(details)
-    return kind(message)
 
 
 PROCESSES = LanguageProcesses()  # one per process, shared by the hook files

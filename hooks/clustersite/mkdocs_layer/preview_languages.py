@@ -15,6 +15,7 @@ which the edit did not change.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -108,6 +109,18 @@ class PreviewLanguages:
             return None
         return languages_to_build(self.last, self.pending, config.docs_dir, languages,
                                   bool(plugin.config.fallback_to_default))
+
+    def may_fork(self) -> bool:
+        """Whether this rebuild may build languages in other processes, as a build does (language_processes).
+
+        Not the first build: the languages' kept state (Jinja environments, static-i18n's
+        files) stays with this process, and every child starts from it. Only on Linux:
+        the server's threads run on beside fork(), and the child, which runs only the
+        languages' builds and exits, takes none of the locks they hold but the logging
+        module's, which Python resets in a forked child; macOS forbids some system
+        libraries after fork() in a process with threads.
+        """
+        return self.enabled and self.last is not None and sys.platform == "linux"
 
     def whole_site_map(self, built: list[str], parts: list[str], order: Iterable[str]) -> list[str]:
         """At the end of a build: the site map's parts for every language, those just built and the last of the others."""

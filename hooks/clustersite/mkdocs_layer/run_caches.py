@@ -4,8 +4,9 @@
     finish()        # at its end
 
 static-i18n runs one MkDocs build per language, and each repeats work whose result is
-the same in every language: static-i18n's language versions of files (i18n_file_cache)
-and the list of the theme's files (theme_listing). Compiled templates are kept in
+the same in every language: static-i18n's language versions of files (i18n_file_cache),
+its look-ups of its languages for every file (i18n_lookups) and the list of the theme's
+files (theme_listing). Compiled templates are kept in
 memory for the later languages and in `.cache/templates/` for the next build, and
 the preview keeps each language's Jinja environment from one rebuild to the next
 (theme_template_cache). Set `CLUSTERSITE_RUN_CACHES=0` to
@@ -21,7 +22,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..pages.templating import environment
-from . import i18n_file_cache, theme_listing
+from . import i18n_file_cache, i18n_lookups, theme_listing
 from .theme_template_cache import ENVIRONMENTS, TEMPLATES
 
 SWITCH = "CLUSTERSITE_RUN_CACHES"
@@ -37,6 +38,7 @@ def start(config: MkDocsConfig, preview: bool) -> None:
     """Begin a run, and switch the caches on unless the switch says 0; the preview keeps the last run's files."""
     on = enabled()
     i18n_file_cache.start(on, keep=preview)
+    i18n_lookups.start(config.plugins.get("i18n"), on)
     theme_listing.start(config, on)
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     TEMPLATES.keep_in(root / TEMPLATE_CACHE if on else None)
