@@ -11,7 +11,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import kept_pages, preview_errors, preview_watcher, run_caches, site_wiring
+from clustersite.mkdocs_layer import kept_pages, preview_errors, run_caches, site_wiring
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
@@ -85,6 +85,8 @@ def on_build_error(*, error: Exception) -> None:
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    from clustersite.mkdocs_layer import preview_watcher  # loads watchdog, which only the preview uses
+
     return preview_watcher.watch_closely(server, config)
 
 

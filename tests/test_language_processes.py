@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from clustersite.mkdocs_layer import child_results, language_processes, sitemap_parts
+from clustersite.mkdocs_layer import child_results, sitemap_parts
 from clustersite.mkdocs_layer.language_processes import PROCESSES_VARIABLE, process_count, shares
 from conftest import run_build
 

@@ -248,11 +248,14 @@ def test_data_is_loaded_once_per_run_even_when_a_file_is_saved_while_the_languag
     assert any(new in markdown for markdown in state.contents("en").values())
 
 
-def test_the_preview_looks_for_saved_files_every_tenth_of_a_second(tmp_path):
+def _watching(tmp_path: Path, monkeypatch, notifications: bool):
+    """MkDocs' server with the preview's watcher on docs/, mkdocs.yml and data/, as `mkdocs serve` sets it up."""
     from mkdocs.livereload import LiveReloadServer
 
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "data").mkdir()
+    monkeypatch.setenv(preview_watcher.NOTIFICATIONS_VARIABLE, "1" if notifications else "0")
+    for folder in ("docs", "data"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "kept.md").write_text("# Kept\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     config = types.SimpleNamespace(docs_dir=str(tmp_path / "docs"), config_file_path=str(tmp_path / "mkdocs.yml"))
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
@@ -261,18 +264,51 @@ def test_the_preview_looks_for_saved_files_every_tenth_of_a_second(tmp_path):
     assert server.observer.timeout == 0.5  # MkDocs' own
     server = preview_watcher.watch_closely(server, config)
     server.watch(str(tmp_path / "data"))  # the `watch:` folders, added after on_serve
-    assert server.observer.timeout == preview_watcher.POLL_SECONDS == 0.1 and server.build_delay == 0.05
-    # docs/, mkdocs.yml and data/ moved onto the new watcher, each looked at every 0.1 s
-    assert sorted(emitter.timeout for emitter in server.observer.emitters) == [0.1, 0.1, 0.1]
-
+    assert server.build_delay == preview_watcher.SETTLE_SECONDS == 0.05
+    # docs/, mkdocs.yml and data/ moved onto the new watcher, each looked at every 0.25 s besides the notifications
+    assert sorted(emitter.timeout for emitter in server.observer.polling.emitters) == [0.25, 0.25, 0.25]
+    assert (server.observer.notified is not None) == notifications
     server.observer.start()
-    try:
-        time.sleep(0.3)  # the first look at the files
-        started = time.monotonic()
-        (tmp_path / "docs" / "index.md").write_text("# Saved\n", encoding="utf-8")
+    time.sleep(0.6)  # the poller's first look at the files
+    return server
+
+
+def _changes_reported(server, seconds: float) -> list[float]:
+    """When each change was reported in the next `seconds` (MkDocs asks for a rebuild on each), from now."""
+    started, reported = time.monotonic(), []
+    deadline = started + seconds
+    while time.monotonic() < deadline:
         with server._rebuild_cond:
-            assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=5)
-        assert time.monotonic() - started < 0.45, "MkDocs' own watcher takes up to 0.5 s"
+            if server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=deadline - time.monotonic()):
+                reported.append(time.monotonic() - started)
+                server._want_rebuild = False  # as MkDocs' build loop does when it starts the rebuild
+    return reported
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the change notifications looked for are Linux's (inotify)")
+def test_a_saved_file_is_reported_at_once_and_only_once_and_reading_files_reports_nothing(tmp_path, monkeypatch):
+    server = _watching(tmp_path, monkeypatch, notifications=True)
+    try:
+        (tmp_path / "docs" / "kept.md").read_text(encoding="utf-8")  # what every build does to every page
+        (tmp_path / "data" / "kept.md").read_text(encoding="utf-8")
+        assert _changes_reported(server, 1.0) == []
+        (tmp_path / "docs" / "index.md").write_text("# Saved\n", encoding="utf-8")
+        reported = _changes_reported(server, 1.5)  # the poller looks again meanwhile, and says nothing new
+        assert len(reported) == 1 and reported[0] < 0.1, reported
+        (tmp_path / "data" / "kept.md").write_text("# Edited\n", encoding="utf-8")
+        reported = _changes_reported(server, 1.5)
+        assert len(reported) == 1 and reported[0] < 0.1, reported
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_without_change_notifications_the_files_are_looked_at_every_quarter_second(tmp_path, monkeypatch):
+    server = _watching(tmp_path, monkeypatch, notifications=False)  # a network mount, say
+    try:
+        (tmp_path / "docs" / "index.md").write_text("# Saved\n", encoding="utf-8")
+        reported = _changes_reported(server, 1.5)
+        assert len(reported) == 1 and reported[0] < 0.45, "MkDocs' own watcher takes up to 0.5 s"
     finally:
         server.observer.stop()
         server.observer.join()
