@@ -274,14 +274,17 @@ def _watching(tmp_path: Path, monkeypatch, notifications: bool):
 
 
 def _changes_reported(server, seconds: float) -> list[float]:
-    """When each change was reported in the next `seconds` (MkDocs asks for a rebuild on each), from now."""
+    """When each rebuild would start in the next `seconds`, from now, less the quiet time MkDocs' build loop
+    waits for after a change (a save may be reported as several changes of the file, a few microseconds apart)."""
     started, reported = time.monotonic(), []
     deadline = started + seconds
     while time.monotonic() < deadline:
         with server._rebuild_cond:
             if server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=deadline - time.monotonic()):
                 reported.append(time.monotonic() - started)
-                server._want_rebuild = False  # as MkDocs' build loop does when it starts the rebuild
+                while server._rebuild_cond.wait(timeout=server.build_delay):  # as MkDocs' build loop does
+                    pass
+                server._want_rebuild = False  # the rebuild starts
     return reported
 
 
