@@ -32,7 +32,7 @@ from ..pages.page_builders import pages_for_language
 from ..pages.templating import GeneratedPage
 from . import branding, i18n_languages
 from .i18n_languages import suffixed
-from .page_dates import commit_dates, page_lastmod
+from .page_dates import PendingDates, page_lastmod
 
 log = get_plugin_logger("clustersite")
 
@@ -62,7 +62,7 @@ class BuildState:
     previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown the last run built
     root_url: str = ""  # site_url of the default language's build: files under docs/ are published there once
     serving: bool = False  # `mkdocs serve`: pages render in-process, search is indexed after the reload
-    source_dates: dict[str, date] = field(default_factory=dict)  # data/ and docs/ files -> last commit (page_dates)
+    dates: PendingDates | None = None  # when each data/ and docs/ file was last committed, asked of git (page_dates)
     timings: Counter = field(default_factory=Counter)  # seconds spent per step, for benchmarks/build_benchmark.py
     _names: tuple[tuple[str, ...], frozenset[str]] | None = None  # the generated pages' src_uri, in order and as a set
 
@@ -85,7 +85,7 @@ class BuildState:
         root = Path(config.config_file_path).parent
         data_dir = root / "data"
         today = build_date()
-        self.source_dates = commit_dates(root, today)
+        self.dates = PendingDates(root, today)  # git answers while data/ loads
         # Not the site names: static-i18n sets config.site_name to each language's in turn.
         same_languages = (languages.codes, languages.default, languages.html_lang)
         fingerprint = (_fingerprint(data_dir), _files_fingerprint(root / "docs"), same_languages, today)
@@ -152,9 +152,13 @@ class BuildState:
         default = self.site.languages.default
         return {suffixed(name, code, default) for name in self.names()}
 
+    def source_dates(self) -> dict[str, date]:
+        """data/ and docs/ files -> the day of their last commit; read before fork(): the children share git's pipes."""
+        return self.dates.result() if self.dates is not None else {}
+
     def lastmod(self, src_uri: str) -> str:
         """The sitemap's <lastmod> of a page (YYYY-MM-DD), or '' when its sources have no known date."""
-        day = page_lastmod(src_uri, self.site, self.source_dates, self._named()[1])
+        day = page_lastmod(src_uri, self.site, self.source_dates(), self._named()[1])
         return day.isoformat() if day else ""
 
     def feed_folder(self, config: MkDocsConfig, code: str) -> Path:

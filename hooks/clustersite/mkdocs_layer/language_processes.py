@@ -138,6 +138,7 @@ class LanguageProcesses:
         self.expected = [code for code in plugin.build_languages if code != plugin.current_language]
         runs = shares([plugin.current_language, *self.expected], process_count())
         outputs.before_fork(state)  # no feed-writing thread may run across fork()
+        state.source_dates()  # git's answer, read here: a child would share the pipes it comes through
         if state.serving:
             wanted = PREVIEW.to_build(config, state.site.languages)
             if wanted is not None:  # an edit of pages in docs/: the other languages keep theirs

@@ -1,6 +1,7 @@
 """When each page last changed, for the sitemap's <lastmod>: the last commit that touched its sources.
 
-    dates = commit_dates(root, today)          # one `git log` for data/ and docs/
+    dates = commit_dates(root, today)          # `git log` and `git status` for data/ and docs/
+    pending = PendingDates(root, today)        # the same, started now and read with pending.result()
     page_lastmod("events/x.md", site, dates, generated) -> date | None
 
 A page written by staff comes from its file under docs/. A generated page comes
@@ -23,14 +24,41 @@ _WORDS = "data/ui.yaml"
 _SINGLE = {"partners": "data/organisations.yaml", "labels.md": "data/organisations.yaml", "news": "data/news.yaml"}
 
 
+class PendingDates:
+    """git asked, in the background, when each file under data/ and docs/ was last committed.
+
+    The three git commands start at once and run beside the build (in a repository with a few
+    hundred commits they take 30 ms, which the build's start would otherwise wait for); their
+    answer is read when first asked for, and kept.
+    """
+
+    def __init__(self, root: Path, today: date) -> None:
+        self.root, self.today, self._dates = root, today, None
+        try:
+            self.processes = [_git(root, *arguments) for arguments in (
+                ("log", "--format=%x00%cs", "--name-only", "--relative", "--", *_SOURCES),
+                ("status", "--porcelain", "--untracked-files=all", "--", *_SOURCES),
+                ("rev-parse", "--show-toplevel"))]
+        except OSError:  # no git
+            self.processes = []
+
+    def result(self) -> dict[str, date]:
+        """Path under `root` (such as `data/news.yaml`) -> the day of the last commit that changed it; {} without git."""
+        if self._dates is None:
+            outputs = [_output(process) for process in self.processes]
+            try:
+                self._dates = _parsed(self.root, self.today, *outputs) if len(outputs) == 3 and None not in outputs else {}
+            except ValueError:  # an answer not as expected: no dates rather than wrong ones
+                self._dates = {}
+        return self._dates
+
+
 def commit_dates(root: Path, today: date) -> dict[str, date]:
     """Path under `root` (such as `data/news.yaml`) -> the day of the last commit that changed it; {} without git."""
-    try:
-        log = _git(root, "log", "--format=%x00%cs", "--name-only", "--relative", "--", *_SOURCES)
-        status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *_SOURCES)
-        top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return {}
+    return PendingDates(root, today).result()
+
+
+def _parsed(root: Path, today: date, log: str, status: str, top: str) -> dict[str, date]:
     dates: dict[str, date] = {}
     day = None
     for line in log.splitlines():
@@ -38,7 +66,7 @@ def commit_dates(root: Path, today: date) -> dict[str, date]:
             day = date.fromisoformat(line[1:])
         elif line and day is not None:
             dates.setdefault(line, day)  # the log is newest first
-    prefix = root.resolve().relative_to(top.resolve()).as_posix()
+    prefix = root.resolve().relative_to(Path(top.strip()).resolve()).as_posix()
     for line in status.splitlines():  # `XY path`, relative to the repository's top
         path = line[3:].split(" -> ")[-1].strip('"')
         relative = path if prefix == "." else path.removeprefix(prefix + "/")
@@ -46,9 +74,20 @@ def commit_dates(root: Path, today: date) -> dict[str, date]:
     return dates
 
 
-def _git(root: Path, *arguments: str) -> str:
-    return subprocess.run(["git", "-C", str(root), "-c", "core.quotepath=off", *arguments],
-                          capture_output=True, text=True, timeout=30, check=True).stdout
+def _git(root: Path, *arguments: str) -> subprocess.Popen:
+    return subprocess.Popen(["git", "-C", str(root), "-c", "core.quotepath=off", *arguments],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True)
+
+
+def _output(process: subprocess.Popen) -> str | None:
+    """What the command wrote, or None if it failed (outside a repository, say) or took over 30 s."""
+    try:
+        out, _ = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        return None
+    return out if process.returncode == 0 else None
 
 
 def page_lastmod(src_uri: str, site: SiteData, dates: dict[str, date], generated: set[str]) -> date | None:
