@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import types
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from clustersite.mkdocs_layer import child_results, sitemap_parts
+from clustersite.mkdocs_layer import child_results, language_processes, sitemap_parts
+from clustersite.mkdocs_layer.build_state import BuildState
 from clustersite.mkdocs_layer.language_processes import PROCESSES_VARIABLE, process_count, shares
+from clustersite.mkdocs_layer.preview_meta import META
+from clustersite.pages.templating import GeneratedPage
 from conftest import run_build
 
 LANGUAGES = ["en", "sr", "sr-cyrl", "bg", "cs"]
@@ -68,6 +72,24 @@ def test_a_process_that_stops_without_a_result_fails_the_build_with_a_message():
     os.close(writer)
     kind, message, _ = child_results.received(pid, reader, ["bg", "cs"])["error"]
     assert kind is PluginError and message == "The process building bg, cs stopped (exit status 3) before it finished."
+
+
+def test_the_preview_forgets_the_pages_of_languages_whose_process_failed(monkeypatch):
+    # Its next rebuild compares each page with the last run's: a failed process may have written some of the new ones.
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(3)
+    os.close(writer)
+    processes = language_processes.LanguageProcesses(expected=["sr", "bg", "cs"])
+    processes.share = types.SimpleNamespace(codes=["sr"], asked=["sr", "bg", "cs"], restore=lambda: None)
+    processes.children = [language_processes._Child(pid, reader, ["bg", "cs"])]
+    codes = ("en", "sr", "bg", "cs")
+    state = BuildState(serving=True, pages={code: [GeneratedPage("search.md", "search/", "x")] for code in codes})
+    monkeypatch.setattr(META, "kept", {code: {"search.md": {"robots": "noindex"}} for code in codes})
+    with pytest.raises(PluginError, match="building bg, cs stopped"):
+        processes.join(None, state, None)
+    assert sorted(state.pages) == sorted(META.kept) == ["en", "sr"]
 
 
 def _outputs(root: Path) -> dict[str, bytes]:

@@ -138,7 +138,6 @@ class LanguageProcesses:
         self.expected = [code for code in plugin.build_languages if code != plugin.current_language]
         runs = shares([plugin.current_language, *self.expected], process_count())
         outputs.before_fork(state)  # no feed-writing thread may run across fork()
-        state.source_dates()  # git's answer, read here: a child would share the pipes it comes through
         if state.serving:
             wanted = PREVIEW.to_build(config, state.site.languages)
             if wanted is not None:  # an edit of pages in docs/: the other languages keep theirs
@@ -150,6 +149,7 @@ class LanguageProcesses:
         if len(runs) < 2 or not hasattr(os, "fork"):
             return
         self.share = _Share(plugin, runs[0][1:], self._abandon)
+        state.source_dates()  # git's answer, read before fork(): a child would share the pipes it comes through
         for codes in runs[1:]:
             reader, writer = os.pipe()
             with warnings.catch_warnings():  # the preview's threads: PREVIEW.may_fork says why the child is safe
@@ -206,6 +206,11 @@ class LanguageProcesses:
         share.restore()
         results = [(child, child_results.received(child.pid, child.reader, child.codes)) for child in children]
         _check_asked(share.asked, self.expected)
+        for child, result in results:
+            if "error" in result:
+                for code in child.codes:  # the preview's next rebuild must not take what it wrote for unchanged
+                    state.pages.pop(code, None)
+                    META.kept.pop(code, None)
         for _, result in results:
             if "error" in result:
                 raise child_results.rebuilt(result["error"])
