@@ -30,6 +30,7 @@ from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
 from clustersite.mkdocs_layer.material_markup_fixes import set_html_lang, skip_link_first, valid_markup
 from clustersite.mkdocs_layer.preview_languages import PREVIEW
+from clustersite.mkdocs_layer.preview_markers import MARKERS
 from clustersite.mkdocs_layer.preview_meta import META
 from clustersite.mkdocs_layer.site_outputs import OUTPUTS as outputs
 from clustersite.mkdocs_layer.theme_template_cache import ENVIRONMENTS, TEMPLATES
@@ -50,7 +51,7 @@ def _language(config: MkDocsConfig) -> str:
 def on_startup(*, command: str, dirty: bool) -> None:
     state.serving = command == "serve"
     PREVIEW.enabled = state.serving and dirty  # an edit of docs/ rebuilds only the languages that show the page
-    META.enabled = PREVIEW.enabled  # the pages a dirty rebuild does not read keep their metadata
+    META.enabled = MARKERS.enabled = PREVIEW.enabled  # what a dirty rebuild must know of the pages it does not read
 
 
 @event_priority(50)  # before static-i18n (-100), which reads the languages
@@ -82,6 +83,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     if _failed():
         return nav
     virtual_files.attach_content(state, files, _language(config))
+    MARKERS.mark(files, state.names_in(_language(config)), state.site, state.today, _language(config))
     finished_pages.prepare(state, _language(config), config)
     return nav
 

@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from clustersite.mkdocs_layer import child_results, language_processes, sitemap_parts
 from clustersite.mkdocs_layer.build_state import BuildState
 from clustersite.mkdocs_layer.language_processes import PROCESSES_VARIABLE, process_count, shares
+from clustersite.mkdocs_layer.preview_markers import MARKERS
 from clustersite.mkdocs_layer.preview_meta import META
 from clustersite.pages.templating import GeneratedPage
 from conftest import run_build
@@ -87,9 +88,10 @@ def test_the_preview_forgets_the_pages_of_languages_whose_process_failed(monkeyp
     codes = ("en", "sr", "bg", "cs")
     state = BuildState(serving=True, pages={code: [GeneratedPage("search.md", "search/", "x")] for code in codes})
     monkeypatch.setattr(META, "kept", {code: {"search.md": {"robots": "noindex"}} for code in codes})
+    monkeypatch.setattr(MARKERS, "kept", {code: {"index.md": "filled"} for code in codes})
     with pytest.raises(PluginError, match="building bg, cs stopped"):
         processes.join(None, state, None)
-    assert sorted(state.pages) == sorted(META.kept) == ["en", "sr"]
+    assert sorted(state.pages) == sorted(META.kept) == sorted(MARKERS.kept) == ["en", "sr"]
 
 
 def _outputs(root: Path) -> dict[str, bytes]:

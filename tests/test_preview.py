@@ -227,6 +227,29 @@ def test_after_an_edit_of_data_the_languages_are_built_in_two_processes_and_foll
         preview.stop()
 
 
+NEWS_FILE, NEWS = "data/news.yaml", "news/green-synergy-joins-trace-kei/"
+NEWS_TITLES = {"en": ("Green Synergy Cluster starts work in the TRACE-KEI project", "Green Synergy Cluster joins TRACE-KEI"),
+               "sr": ("Klaster „Zelena sinergija“ započeo rad u projektu TRACE-KEI", "Klaster „Zelena sinergija“ u projektu TRACE-KEI"),
+               "bg": ("Клъстер „Зелена синергия“ започна работа по проекта TRACE-KEI", "Клъстер „Зелена синергия“ в TRACE-KEI"),
+               "cs": ("Klastr Green Synergy zahájil práci v projektu TRACE-KEI", "Klastr Green Synergy v projektu TRACE-KEI")}
+NEW_NEWS_TITLES = {**{code: new for code, (_, new) in NEWS_TITLES.items()}, "sr-cyrl": "Кластер „Зелена синергија“ у пројекту TRACE-KEI"}
+
+
+def test_the_pages_of_docs_that_show_data_follow_an_edit_of_data(preview):
+    # MkDocs' --dirty rebuilds a page of docs/ only when its file changes; the home page shows the latest news
+    # (a marker filled from data/), in every language, Serbian in Cyrillic made from the Serbian page.
+    preview.wait_until_up()
+    for code, old in ((code, old) for code, (old, _) in NEWS_TITLES.items()):
+        assert old in fetch(preview.base + LANGUAGE_PREFIXES[code])[1], code
+    build = preview.build()
+    preview.edit("\n      ".join(f"{code}: {old}" for code, (old, _) in NEWS_TITLES.items()),  # one save
+                 "\n      ".join(f"{code}: {new}" for code, (_, new) in NEWS_TITLES.items()), NEWS_FILE)
+    preview.wait_for_build_after(build)
+    for code, title in NEW_NEWS_TITLES.items():
+        preview.wait_for_text(LANGUAGE_PREFIXES[code] + NEWS, f">{title}</h1>")
+        assert title in fetch(preview.base + LANGUAGE_PREFIXES[code])[1], code  # the home page's latest news
+
+
 def test_data_is_loaded_once_per_run_even_when_a_file_is_saved_while_the_languages_build(project_copy, monkeypatch):
     from mkdocs.config import load_config
 

@@ -17,8 +17,8 @@ A child's failure fails the build with the child's message. With one core, witho
 fork(), or with CLUSTERSITE_PROCESSES=1, nothing is forked and static-i18n builds every
 language in this process, as it would without this. `mkdocs serve --dirty` forks only
 where `PREVIEW.may_fork` says (its rebuilds after an edit of data/ or the theme; an edit
-of docs/ builds only the languages that show the page, here), and takes back each
-child's generated pages, which its next rebuild compares with (`BuildState.previous`).
+of docs/ builds only the languages that show the page, here), and takes back what each
+child kept for the next rebuild to compare with (preview_handback).
 """
 
 from __future__ import annotations
@@ -37,11 +37,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from . import child_results, kept_pages, sitemap_parts
+from . import child_results, kept_pages, preview_handback, sitemap_parts
 from .build_state import BuildState
 from .page_guard import GUARD
 from .preview_languages import PREVIEW
-from .preview_meta import META
 from .site_outputs import SiteOutputs
 
 log = get_plugin_logger("clustersite")
@@ -178,7 +177,7 @@ class LanguageProcesses:
             outputs.finish_indexing(state)
             result = {"findings": GUARD.findings, "404": outputs.saved_404, "sitemaps": self.sitemaps,
                       "timings": state.timings, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                      "preview": _preview_state(state, codes)}
+                      "preview": preview_handback.taken(state, codes)}
             status = 0
         except BaseException as exc:  # sent to the parent, which fails the build with it
             result = {"error": child_results.described(exc, plugin.current_language)}
@@ -208,9 +207,7 @@ class LanguageProcesses:
         _check_asked(share.asked, self.expected)
         for child, result in results:
             if "error" in result:
-                for code in child.codes:  # the preview's next rebuild must not take what it wrote for unchanged
-                    state.pages.pop(code, None)
-                    META.kept.pop(code, None)
+                preview_handback.forget(state, child.codes)
         for _, result in results:
             if "error" in result:
                 raise child_results.rebuilt(result["error"])
@@ -220,9 +217,7 @@ class LanguageProcesses:
             for finding, pages in result["findings"].items():
                 GUARD.findings.setdefault(finding, []).extend(pages)
             outputs.saved_404.update(result["404"])
-            if result["preview"]:  # what the preview's next rebuild compares with, and the pages' metadata
-                state.pages.update(result["preview"][0])
-                META.kept.update(result["preview"][1])
+            preview_handback.take_in(state, result["preview"])
             state.timings.update({f"{step} (other processes)": seconds for step, seconds in result["timings"].items()})
             parts += result["sitemaps"]
             self.peaks_kb[" ".join(child.codes)] = result["peak_kb"]
@@ -240,13 +235,6 @@ class LanguageProcesses:
                 pass
             os.close(child.reader)
         self.children = []
-
-
-def _preview_state(state: BuildState, codes: list[str]) -> tuple[dict, dict] | None:
-    """The preview keeps each language's generated pages and its pages' metadata for the next rebuild."""
-    if not state.serving:
-        return None
-    return {code: state.pages[code] for code in codes if code in state.pages}, META.taken(codes)
 
 
 def _check_asked(asked: list[str], expected: list[str]) -> None:

@@ -21,6 +21,7 @@ from ..pages.safe_text import inline_html, inline_markdown
 from . import run_caches, site_chrome
 from .nav_fragments import NavFragments
 
+MARKER_PREFIX = "<!-- clustersite:"  # every marker starts so
 HOME_MARKER = "<!-- clustersite:home-overview -->"
 HERO_MARKER = "<!-- clustersite:hero -->"
 DISCLAIMER_MARKER = "<!-- clustersite:disclaimer -->"
