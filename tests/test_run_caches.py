@@ -16,9 +16,9 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
-from mkdocs_static_i18n import suffix
+from mkdocs_static_i18n import reconfigure, suffix
 
-from clustersite.mkdocs_layer import i18n_file_cache, nav_fragments, run_caches, theme_context, theme_listing
+from clustersite.mkdocs_layer import i18n_file_cache, i18n_lookups, nav_fragments, run_caches, theme_context, theme_listing
 from conftest import SUBPATH, run_build
 
 _FILE_FACTS = ("src_uri", "dest_uri", "url", "abs_dest_path", "name", "locale", "locale_alternate_of", "localization",
@@ -117,6 +117,40 @@ def test_a_static_i18n_with_another_create_i18n_file_stops_the_build_with_a_clea
     monkeypatch.setattr(suffix, "create_i18n_file", lambda file, language, config: file)
     with pytest.raises(PluginError, match=r"mkdocs-static-i18n has changed .*CLUSTERSITE_RUN_CACHES=0"):
         cache_switch(True)
+
+
+@pytest.fixture()
+def lookups():
+    """static-i18n's look-ups answered once for a test; its own again afterwards."""
+    yield i18n_lookups.start
+    i18n_lookups.start(None, False)
+
+
+def test_static_i18n_gets_its_own_answers_to_its_look_ups_once_per_list_and_path(project_copy, lookups):
+    config, plugin = _loaded(project_copy)
+    own = (plugin.all_languages, plugin.default_language, reconfigure.is_relative_to)
+    lookups(plugin, True)
+    assert plugin.all_languages == own[0] and plugin.all_languages is not plugin.all_languages  # a new list each time
+    assert plugin.default_language == own[1] == "en" and own[0] == ["en", "sr", "sr-cyrl", "bg", "cs"]
+    inside, outside = os.path.join(config.docs_dir, "index.md"), os.path.join(os.path.dirname(config.docs_dir), "x.md")
+    assert reconfigure.is_relative_to(inside, config.docs_dir) and not reconfigure.is_relative_to(outside, config.docs_dir)
+    assert reconfigure.is_relative_to is not own[2]
+    plugin.config["languages"] = plugin.config["languages"][::-1]  # another list (a rebuild reads mkdocs.yml again)
+    assert plugin.all_languages == own[0][::-1]
+    lookups(plugin, False)
+    assert reconfigure.is_relative_to is own[2] and plugin.all_languages == own[0][::-1]
+
+
+def test_a_static_i18n_whose_look_ups_answer_otherwise_stops_the_build_with_a_clear_message(project_copy, lookups,
+                                                                                           monkeypatch):
+    _, plugin = _loaded(project_copy)
+    monkeypatch.setitem(i18n_lookups._ORIGINALS, "default_language", property(lambda self: "sr"))  # a changed library
+    with pytest.raises(PluginError, match=r"mkdocs-static-i18n has changed .*`default_language` is 'sr'.*CLUSTERSITE_RUN_CACHES=0"):
+        lookups(plugin, True)
+    monkeypatch.undo()
+    monkeypatch.setattr(type(plugin), "all_languages", property(lambda self: ["en"]), raising=False)  # its own, beneath
+    with pytest.raises(PluginError, match=r"its plugin class has its own `all_languages`"):
+        lookups(plugin, True)
 
 
 def test_a_file_with_a_value_copies_would_share_stops_the_build(project_copy, cache_switch, monkeypatch):

@@ -66,7 +66,9 @@ def start(plugin, enabled: bool) -> None:
         mine = {"all_languages": _all_languages, "default_language": _default_language}[name]
         if plugin is not None and original.fget(plugin) != mine(plugin):
             raise _changed(f"its `{name}` is {original.fget(plugin)!r}, where its language settings say {mine(plugin)!r}")
-        setattr(_PLUGIN, name, property(mine))
+        setattr(_PLUGIN, name, kept := property(mine))
+        if plugin is not None and getattr(type(plugin), name) is not kept:
+            raise _changed(f"its plugin class has its own `{name}`")
     reconfigure.is_relative_to = _is_relative_to
 
 
