@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import types
 from pathlib import Path
 
@@ -92,6 +93,35 @@ def test_the_preview_forgets_the_pages_of_languages_whose_process_failed(monkeyp
     with pytest.raises(PluginError, match="building bg, cs stopped"):
         processes.join(None, state, None)
     assert sorted(state.pages) == sorted(META.kept) == sorted(MARKERS.kept) == ["en", "sr"]
+
+
+def test_interrupted_while_waiting_for_its_processes_the_build_stops_them(monkeypatch):
+    # Ctrl+C during `mkdocs build`: the processes not yet waited for would go on writing into the site.
+    children = []
+    for codes in (["sr"], ["bg", "cs"]):
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            time.sleep(60)
+            os._exit(0)
+        os.close(writer)
+        children.append(language_processes._Child(pid, reader, codes))
+    processes = language_processes.LanguageProcesses(expected=["sr", "bg", "cs"])
+    processes.share = types.SimpleNamespace(codes=[], asked=[], restore=lambda: None)
+    processes.children = children
+
+    def interrupted(pid: int, reader: int, codes: list[str]) -> dict:
+        os.close(reader)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(child_results, "received", interrupted)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        processes.join(None, BuildState(), None)
+    assert time.monotonic() - started < 10
+    for child in children:  # the one waited for when Ctrl+C came, and the other: killed and reaped
+        with pytest.raises(ChildProcessError):
+            os.waitpid(child.pid, os.WNOHANG)
 
 
 def _outputs(root: Path) -> dict[str, bytes]:

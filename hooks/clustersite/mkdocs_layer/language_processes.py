@@ -23,8 +23,10 @@ child kept for the next rebuild to compare with (preview_handback).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
+import signal
 import sys
 import threading
 import warnings
@@ -203,7 +205,13 @@ class LanguageProcesses:
     def _take_in_children(self, state: BuildState, outputs: SiteOutputs, parts: list[str]) -> None:
         share, children, self.share, self.children = self.share, self.children, None, []
         share.restore()
-        results = [(child, child_results.received(child.pid, child.reader, child.codes)) for child in children]
+        results = []
+        try:
+            for child in children:
+                results.append((child, child_results.received(child.pid, child.reader, child.codes)))
+        except BaseException:  # interrupted (Ctrl+C) while waiting: the others would go on writing into the site
+            _stop(children[len(results):])
+            raise
         _check_asked(share.asked, self.expected)
         for child, result in results:
             if "error" in result:
@@ -227,14 +235,18 @@ class LanguageProcesses:
         if self.share is not None:
             self.share.restore()
             self.share = None
-        for child in self.children:
-            try:
-                os.kill(child.pid, 9)
-                os.waitpid(child.pid, 0)
-            except OSError:
-                pass
-            os.close(child.reader)
+        _stop(self.children)
         self.children = []
+
+
+def _stop(children: list[_Child]) -> None:
+    """Kill the children and close their pipes; a child may have ended, and its pipe been closed, already."""
+    for child in children:
+        with contextlib.suppress(OSError):
+            os.kill(child.pid, signal.SIGKILL)
+            os.waitpid(child.pid, 0)
+        with contextlib.suppress(OSError):
+            os.close(child.reader)
 
 
 def _check_asked(asked: list[str], expected: list[str]) -> None:
