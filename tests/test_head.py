@@ -83,6 +83,11 @@ def test_without_git_history_pages_have_no_lastmod(tmp_path):
     assert commit_dates(tmp_path, date(2024, 6, 1)) == {}
 
 
+def test_without_git_installed_pages_have_no_lastmod(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `git` to be found
+    assert commit_dates(tmp_path, date(2024, 6, 1)) == {}
+
+
 # --- the built site --------------------------------------------------------------------
 
 

@@ -28,18 +28,23 @@ class PendingDates:
     """git asked, in the background, when each file under data/ and docs/ was last committed.
 
     The three git commands start at once and run beside the build (in a repository with a few
-    hundred commits they take 30 ms, which the build's start would otherwise wait for); their
-    answer is read when first asked for, and kept.
+    hundred commits they take 30 ms, which the build's start would otherwise wait for; a long
+    history's log waits once its pipe is full, and goes on when read); their answer is read when
+    first asked for, and kept.
     """
 
     def __init__(self, root: Path, today: date) -> None:
         self.root, self.today, self._dates = root, today, None
+        self.processes: list[subprocess.Popen] = []
         try:
-            self.processes = [_git(root, *arguments) for arguments in (
-                ("log", "--format=%x00%cs", "--name-only", "--relative", "--", *_SOURCES),
-                ("status", "--porcelain", "--untracked-files=all", "--", *_SOURCES),
-                ("rev-parse", "--show-toplevel"))]
-        except OSError:  # no git
+            for arguments in (("log", "--format=%x00%cs", "--name-only", "--relative", "--", *_SOURCES),
+                              ("status", "--porcelain", "--untracked-files=all", "--", *_SOURCES),
+                              ("rev-parse", "--show-toplevel")):
+                self.processes.append(_git(root, *arguments))
+        except OSError:  # no git (or no process to be had): no dates
+            for process in self.processes:
+                process.kill()
+                process.communicate()
             self.processes = []
 
     def result(self) -> dict[str, date]:
