@@ -11,7 +11,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import kept_pages, preview_errors, run_caches, site_wiring
+from clustersite.mkdocs_layer import kept_pages, preview_errors, preview_handback, run_caches, site_wiring
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
@@ -82,6 +82,8 @@ on_post_build = CombinedEvent(_index_language, _join_languages, _finish)
 
 def on_build_error(*, error: Exception) -> None:
     outputs.stop_indexing()  # no Pagefind run outlives a failed build
+    processes.abandon()  # static-i18n's own loop back, and no forked process left writing into the site
+    preview_handback.forget_all(state)  # the preview's next rebuild writes every page again
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -83,7 +83,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     if _failed():
         return nav
     virtual_files.attach_content(state, files, _language(config))
-    MARKERS.mark(files, state.names_in(_language(config)), state.site, state.today, _language(config))
+    MARKERS.mark(files, virtual_files.derived_pages(), state.site, state.today, _language(config))
     finished_pages.prepare(state, _language(config), config)
     return nav
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import time
 import types
 from pathlib import Path
@@ -13,9 +14,6 @@ from mkdocs.exceptions import PluginError
 from clustersite.mkdocs_layer import child_results, language_processes, sitemap_parts
 from clustersite.mkdocs_layer.build_state import BuildState
 from clustersite.mkdocs_layer.language_processes import PROCESSES_VARIABLE, process_count, shares
-from clustersite.mkdocs_layer.preview_markers import MARKERS
-from clustersite.mkdocs_layer.preview_meta import META
-from clustersite.pages.templating import GeneratedPage
 from conftest import run_build
 
 LANGUAGES = ["en", "sr", "sr-cyrl", "bg", "cs"]
@@ -76,23 +74,12 @@ def test_a_process_that_stops_without_a_result_fails_the_build_with_a_message():
     assert kind is PluginError and message == "The process building bg, cs stopped (exit status 3) before it finished."
 
 
-def test_the_preview_forgets_the_pages_of_languages_whose_process_failed(monkeypatch):
-    # Its next rebuild compares each page with the last run's: a failed process may have written some of the new ones.
+def test_a_result_that_cannot_be_sent_arrives_as_that_error():
     reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os._exit(3)
-    os.close(writer)
-    processes = language_processes.LanguageProcesses(expected=["sr", "bg", "cs"])
-    processes.share = types.SimpleNamespace(codes=["sr"], asked=["sr", "bg", "cs"], restore=lambda: None)
-    processes.children = [language_processes._Child(pid, reader, ["bg", "cs"])]
-    codes = ("en", "sr", "bg", "cs")
-    state = BuildState(serving=True, pages={code: [GeneratedPage("search.md", "search/", "x")] for code in codes})
-    monkeypatch.setattr(META, "kept", {code: {"search.md": {"robots": "noindex"}} for code in codes})
-    monkeypatch.setattr(MARKERS, "kept", {code: {"index.md": "filled"} for code in codes})
-    with pytest.raises(PluginError, match="building bg, cs stopped"):
-        processes.join(None, state, None)
-    assert sorted(state.pages) == sorted(META.kept) == sorted(MARKERS.kept) == ["en", "sr"]
+    assert not child_results.send(writer, {"findings": {"x": [lambda: None]}}, "bg")  # pickle cannot carry a lambda
+    with os.fdopen(reader, "rb") as pipe:
+        kind, message, _ = pickle.loads(pipe.read())["error"]
+    assert kind is PluginError and message.startswith("Building the 'bg' pages failed: ") and "pickle" in message.lower()
 
 
 def test_interrupted_while_waiting_for_its_processes_the_build_stops_them(monkeypatch):

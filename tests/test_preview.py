@@ -209,6 +209,8 @@ def test_after_an_edit_of_data_the_languages_are_built_in_two_processes_and_foll
 
         listed = entries()
         assert len(listed) > 100 and forked not in log.read_text(encoding="utf-8")  # the first build: one process
+        cyrillic = Path(re.search(r"Building 'sr-cyrl' documentation to directory: (\S+)", log.read_text(encoding="utf-8"))[1])
+        written = {page: (cyrillic / page / "index.html").stat().st_mtime_ns for page in ("", EVENT)}
         old_titles = {**{code: old for code, (old, _) in TITLES.items()}, "sr-cyrl": "Прва заједничка обука, Бари"}
         # The edit, then the edit undone: the languages built in the other process compare their pages with
         # the last run's too, so that the undone edit is written again in every language.
@@ -223,6 +225,10 @@ def test_after_an_edit_of_data_the_languages_are_built_in_two_processes_and_foll
                 assert title in fetch(preview.base + LANGUAGE_PREFIXES[code] + "events/")[1], code
             assert entries() == listed  # every language's part of the site map, from both processes
         assert log.read_text(encoding="utf-8").count(forked) == 2
+        # The event is not on the home page: the Cyrillic one, made from docs/index.sr.md and held in memory, was
+        # not written again; the event's page was.
+        assert {page: (cyrillic / page / "index.html").stat().st_mtime_ns == written[page] for page in written} == {
+            "": True, EVENT: False}
     finally:
         preview.stop()
 
@@ -248,6 +254,31 @@ def test_the_pages_of_docs_that_show_data_follow_an_edit_of_data(preview):
     for code, title in NEW_NEWS_TITLES.items():
         preview.wait_for_text(LANGUAGE_PREFIXES[code] + NEWS, f">{title}</h1>")
         assert title in fetch(preview.base + LANGUAGE_PREFIXES[code])[1], code  # the home page's latest news
+
+
+def test_after_a_failed_rebuild_the_next_one_writes_the_pages_it_could_not(fixture_copy, tmp_path):
+    # An edit of data/ while a theme template is broken: that rebuild fails before it writes a page; once the template
+    # is mended, the next rebuild must write the edited pages, though data/ did not change again in between.
+    log = tmp_path / "serve.log"
+    preview = Preview(fixture_copy("example"), log=log)
+    try:
+        preview.wait_until_up()
+        failures = log.read_text(encoding="utf-8").count("An error happened during the rebuild")
+        preview.edit("{% extends \"base.html\" %}", "{% extends \"base.html\" %}{% if %}", "overrides/main.html")
+        preview.edit("\n      ".join(f"{code}: {old}" for code, (old, _) in TITLES.items()),  # one save
+                     "\n      ".join(f"{code}: {new}" for code, (_, new) in TITLES.items()), EVENT_FILE)
+        deadline = time.monotonic() + 120
+        while log.read_text(encoding="utf-8").count("An error happened during the rebuild") == failures:
+            assert time.monotonic() < deadline, "the rebuild with the broken template did not fail"
+            time.sleep(0.2)
+        preview.edit("{% extends \"base.html\" %}{% if %}", "{% extends \"base.html\" %}", "overrides/main.html")
+        preview.edit("the site's editors chose one", "the site's editors picked one", "docs/legal.md")  # MkDocs does
+        preview.wait_for_text("legal/", "the site's editors picked one")  # not watch the theme: a save starts it
+        for code, title in NEW_TITLES.items():
+            html = preview.wait_for_text(LANGUAGE_PREFIXES[code] + EVENT, ">")
+            assert f">{title}</h1>" in html, code
+    finally:
+        preview.stop()
 
 
 def test_data_is_loaded_once_per_run_even_when_a_file_is_saved_while_the_languages_build(project_copy, monkeypatch):
@@ -291,7 +322,7 @@ def _watching(tmp_path: Path, monkeypatch, notifications: bool):
     # docs/, mkdocs.yml and data/ moved onto the new watcher, each looked at every 0.25 s besides the notifications
     assert sorted(emitter.timeout for emitter in server.observer.polling.emitters) == [0.25, 0.25, 0.25]
     assert (server.observer.notified is not None) == notifications
-    server.observer.start()
+    server.observer.start()  # as `mkdocs serve` starts it
     time.sleep(0.6)  # the poller's first look at the files
     return server
 
@@ -324,6 +355,24 @@ def test_a_saved_file_is_reported_at_once_and_only_once_and_reading_files_report
         (tmp_path / "data" / "kept.md").write_text("# Edited\n", encoding="utf-8")
         reported = _changes_reported(server, 1.5)
         assert len(reported) == 1 and reported[0] < 0.1, reported
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the change notifications looked for are Linux's (inotify)")
+def test_when_the_system_refuses_more_watches_the_preview_looks_at_the_files_instead(tmp_path, monkeypatch, caplog):
+    class Refused(preview_watcher.Observer):
+        def start(self):
+            raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(preview_watcher, "Observer", Refused)
+    server = _watching(tmp_path, monkeypatch, notifications=True)
+    try:
+        assert server.observer.notified is None and "raising fs.inotify.max_user_watches" in caplog.text
+        (tmp_path / "docs" / "index.md").write_text("# Saved\n", encoding="utf-8")
+        reported = _changes_reported(server, 1.5)
+        assert len(reported) == 1 and reported[0] < 0.45
     finally:
         server.observer.stop()
         server.observer.join()

@@ -60,6 +60,7 @@ class BuildState:
     today: date = field(default_factory=date.today)
     pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)  # language -> pages (hand_over forgets them)
     previous: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown the last run built
+    last_run_failed: bool = False  # the preview: some of the last run's pages may not be written (preview_handback)
     root_url: str = ""  # site_url of the default language's build: files under docs/ are published there once
     serving: bool = False  # `mkdocs serve`: pages render in-process, search is indexed after the reload
     dates: PendingDates | None = None  # when each data/ and docs/ file was last committed, asked of git (page_dates)
@@ -85,13 +86,16 @@ class BuildState:
         root = Path(config.config_file_path).parent
         data_dir = root / "data"
         today = build_date()
+        if self.dates is not None:
+            self.dates.discard()  # the last run's, if nothing read it
         self.dates = PendingDates(root, today)  # git answers while data/ loads
         # Not the site names: static-i18n sets config.site_name to each language's in turn.
         same_languages = (languages.codes, languages.default, languages.html_lang)
         fingerprint = (_fingerprint(data_dir), _files_fingerprint(root / "docs"), same_languages, today)
         if self.site is not None:
             # What the last run built: `mkdocs serve --dirty` rebuilds only the pages that differ from it.
-            self.previous = self.contents()
+            self.previous = {} if self.last_run_failed else self.contents()
+        self.last_run_failed = False
         # A file saved while the other languages build waits for the next run (`mkdocs serve` starts one),
         # or `previous` would name pages never built.
         if fingerprint != self.fingerprint:

@@ -21,9 +21,15 @@ log = get_plugin_logger("clustersite")
 Error = tuple[type, str, str]  # the exception's class, its message, and the traceback for the debug log
 
 
-def send(writer: int, result: dict) -> None:
+def send(writer: int, result: dict, code: str | None) -> bool:
+    """Send the result; one that cannot be pickled is sent as that error instead (False then)."""
+    try:
+        data, sent = pickle.dumps(result), True
+    except Exception as exc:  # a value in what the child found that pickle cannot carry
+        data, sent = pickle.dumps({"error": described(exc, code)}), False
     with os.fdopen(writer, "wb") as pipe:
-        pickle.dump(result, pipe)
+        pipe.write(data)
+    return sent and "error" not in result
 
 
 def received(pid: int, reader: int, codes: list[str]) -> dict:

@@ -46,6 +46,9 @@ from .preview_languages import PREVIEW
 from .site_outputs import SiteOutputs
 
 log = get_plugin_logger("clustersite")
+# Python 3.12+ warns of fork() in a process with threads: the preview's server has them (PREVIEW.may_fork says why
+# its children are safe); a build forks only without them.
+warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks", category=DeprecationWarning)
 
 PROCESSES_VARIABLE = "CLUSTERSITE_PROCESSES"  # how many processes build the languages (default: one per core)
 _CHANGED = ("mkdocs-static-i18n no longer builds the other languages the way this site relies on ({}); "
@@ -112,7 +115,7 @@ class _Child:
 
 @dataclass
 class LanguageProcesses:
-    """The child processes of one `mkdocs build`, and what this process captured for `join`."""
+    """The child processes of one build (or preview rebuild), and what this process captured for `join`."""
 
     children: list[_Child] = field(default_factory=list)
     share: _Share | None = None
@@ -134,7 +137,8 @@ class LanguageProcesses:
 
     def start(self, config: MkDocsConfig, state: BuildState, outputs: SiteOutputs) -> None:
         """As the default language's build starts on its files: fork a process for each run of languages but the
-        first; in the preview, fork none, and build only the languages an edit of docs/ can change (preview_languages)."""
+        first. The preview builds only the languages an edit of docs/ can change, here, and forks only where
+        `PREVIEW.may_fork` says (preview_languages)."""
         plugin = config.plugins["i18n"]
         self.expected = [code for code in plugin.build_languages if code != plugin.current_language]
         runs = shares([plugin.current_language, *self.expected], process_count())
@@ -149,13 +153,11 @@ class LanguageProcesses:
             return
         if len(runs) < 2 or not hasattr(os, "fork"):
             return
-        self.share = _Share(plugin, runs[0][1:], self._abandon)
+        self.share = _Share(plugin, runs[0][1:], self.abandon)
         state.source_dates()  # git's answer, read before fork(): a child would share the pipes it comes through
         for codes in runs[1:]:
             reader, writer = os.pipe()
-            with warnings.catch_warnings():  # the preview's threads: PREVIEW.may_fork says why the child is safe
-                warnings.simplefilter("ignore", DeprecationWarning)  # Python 3.12+: "multi-threaded, use of fork()"
-                pid = os.fork()
+            pid = os.fork()
             if pid == 0:
                 os.close(reader)
                 self._child(config, state, outputs, codes, writer)  # does not return
@@ -184,7 +186,8 @@ class LanguageProcesses:
         except BaseException as exc:  # sent to the parent, which fails the build with it
             result = {"error": child_results.described(exc, plugin.current_language)}
         try:
-            child_results.send(writer, result)
+            if not child_results.send(writer, result, plugin.current_language):
+                status = 1
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -208,14 +211,12 @@ class LanguageProcesses:
         results = []
         try:
             for child in children:
-                results.append((child, child_results.received(child.pid, child.reader, child.codes)))
+                reader, child.reader = child.reader, -1  # `received` closes it, even when interrupted
+                results.append((child, child_results.received(child.pid, reader, child.codes)))
         except BaseException:  # interrupted (Ctrl+C) while waiting: the others would go on writing into the site
             _stop(children[len(results):])
             raise
         _check_asked(share.asked, self.expected)
-        for child, result in results:
-            if "error" in result:
-                preview_handback.forget(state, child.codes)
         for _, result in results:
             if "error" in result:
                 raise child_results.rebuilt(result["error"])
@@ -230,8 +231,8 @@ class LanguageProcesses:
             parts += result["sitemaps"]
             self.peaks_kb[" ".join(child.codes)] = result["peak_kb"]
 
-    def _abandon(self) -> None:
-        """This process's build failed: the children's work is lost anyway."""
+    def abandon(self) -> None:
+        """This process's build failed (static-i18n's loop, or MkDocs' `on_build_error`): the children's work is lost anyway."""
         if self.share is not None:
             self.share.restore()
             self.share = None
@@ -240,13 +241,14 @@ class LanguageProcesses:
 
 
 def _stop(children: list[_Child]) -> None:
-    """Kill the children and close their pipes; a child may have ended, and its pipe been closed, already."""
+    """Kill the children and close the pipes not yet read; a child may have ended already."""
     for child in children:
         with contextlib.suppress(OSError):
             os.kill(child.pid, signal.SIGKILL)
             os.waitpid(child.pid, 0)
-        with contextlib.suppress(OSError):
-            os.close(child.reader)
+        if child.reader >= 0:
+            with contextlib.suppress(OSError):
+                os.close(child.reader)
 
 
 def _check_asked(asked: list[str], expected: list[str]) -> None:

@@ -58,6 +58,15 @@ class PendingDates:
         return self._dates
 
 
+    def discard(self) -> None:
+        """Not needed after all (a preview run with mistakes in data/ asks for no dates): the commands end now."""
+        if self._dates is None:
+            for process in self.processes:
+                process.kill()
+                process.communicate()
+            self._dates = {}
+
+
 def commit_dates(root: Path, today: date) -> dict[str, date]:
     """Path under `root` (such as `data/news.yaml`) -> the day of the last commit that changed it; {} without git."""
     return PendingDates(root, today).result()

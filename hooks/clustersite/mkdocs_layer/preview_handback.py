@@ -4,9 +4,9 @@
 Markdown (`BuildState.pages`, which `previous` is made of), the metadata of pages it
 did not read (preview_meta) and the filled Markdown of pages that show data/
 (preview_markers). A language built in a forked process (language_processes) keeps
-them there; they come back with its result. A process that failed may have written
-some of its pages and not others, so what the preview kept of its languages is
-forgotten: the next rebuild builds their pages again.
+them there; they come back with its result. A build that failed, in this process or
+another, may have written some of its pages and not others: the next rebuild writes
+them all again (`forget_all`).
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ def take_in(state: BuildState, handed: dict | None) -> None:
         MARKERS.kept.update(handed["markers"])
 
 
-def forget(state: BuildState, codes: list[str]) -> None:
-    for code in codes:
-        state.pages.pop(code, None)
-        META.kept.pop(code, None)
-        MARKERS.kept.pop(code, None)
+def forget_all(state: BuildState) -> None:
+    """A build failed (`on_build_error`), here or in a forked process: some of its pages may be written and some
+    not, so the next rebuild writes every generated page and every page that shows data/ again."""
+    state.last_run_failed = True
+    MARKERS.kept.clear()

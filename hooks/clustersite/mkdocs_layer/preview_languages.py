@@ -115,10 +115,11 @@ class PreviewLanguages:
 
         Not the first build: the languages' kept state (Jinja environments, static-i18n's
         files) stays with this process, and every child starts from it. Only on Linux:
-        the server's threads run on beside fork(), and the child, which runs only the
-        languages' builds and exits, takes none of the locks they hold but the logging
-        module's, which Python resets in a forked child; macOS forbids some system
-        libraries after fork() in a process with threads.
+        the server's threads run on beside fork(), and a lock one of them holds at that
+        moment stays held in the child. The child runs only the languages' builds and
+        exits; of the locks it takes, the logging module's are reset by Python in a forked
+        child, and writing to stderr did not hang in 300 forks beside a thread writing to it
+        without pause. macOS forbids some system libraries after fork() beside threads.
         """
         return self.enabled and self.last is not None and sys.platform == "linux"
 

@@ -29,15 +29,19 @@ class PreviewMarkers:
     enabled: bool = False  # `mkdocs serve --dirty`
     kept: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> src_uri -> filled Markdown, as last built
 
-    def mark(self, files: Files, generated: set[str], site: SiteData, today: date, code: str) -> None:
-        """Before MkDocs reads the language's pages (`on_nav`): those whose filled Markdown changed count as changed."""
+    def mark(self, files: Files, derived: set[str], site: SiteData, today: date, code: str) -> None:
+        """Before MkDocs reads the language's pages (`on_nav`): those whose filled Markdown changed count as changed.
+
+        `derived` names the pages made for a derived language (virtual_files); other pages
+        not read from a file (the generated ones, another plugin's) are left to their makers.
+        """
         if not self.enabled:
             return
         kept = self.kept.setdefault(code, {})
         for file in files.documentation_pages():
-            if file.src_uri in generated:  # the generated pages: virtual_files compares them
+            in_memory = file.src_uri in derived
+            if not in_memory and (file.generated_by is not None or file.abs_src_path is None):
                 continue
-            in_memory = file.abs_src_path is None or file.generated_by is not None
             source = file.content_string
             if not in_memory and MARKER_PREFIX not in source:
                 continue  # MkDocs' own rule: rebuilt when the file changed

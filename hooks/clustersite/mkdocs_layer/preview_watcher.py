@@ -18,6 +18,7 @@ a rebuild after every rebuild.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -106,13 +107,20 @@ class EitherWatcher:
     def unschedule(self, watches: tuple[ObservedWatch, ObservedWatch | None]) -> None:
         polled, notified = watches
         self.polling.unschedule(polled)
-        if notified is not None:
+        if notified is not None and self.notified is not None:
             self.notified.unschedule(notified)
 
     def start(self) -> None:
         self.polling.start()
         if self.notified is not None:
-            self.notified.start()
+            try:
+                self.notified.start()  # where inotify adds its watches: the system's limit shows here
+            except OSError as exc:
+                with contextlib.suppress(Exception):
+                    self.notified.stop()  # the watches it did add
+                log.warning(f"The preview gets no change notifications ({exc}); it looks for saved files every "
+                            f"{POLL_SECONDS} s instead. On Linux, raising fs.inotify.max_user_watches lifts the limit.")
+                self.notified = None
 
     def stop(self) -> None:
         for observer in (self.polling, self.notified):

@@ -54,6 +54,11 @@ def add_generated_files(state: BuildState, files: Files, config: MkDocsConfig) -
             files.append(file)
 
 
+def derived_pages() -> set[str]:
+    """The suffixed src_uri of the staff pages made for derived languages in this build (derived_docs)."""
+    return set(_docs)
+
+
 def attach_content(state: BuildState, files: Files, code: str) -> None:
     """Give the language's generated files their Markdown, and tell `mkdocs serve --dirty` which changed."""
     with state.timed("attach content"):
