@@ -50,8 +50,7 @@ def _language(config: MkDocsConfig) -> str:
 
 def on_startup(*, command: str, dirty: bool) -> None:
     state.serving = command == "serve"
-    PREVIEW.enabled = state.serving and dirty  # an edit of docs/ rebuilds only the languages that show the page
-    META.enabled = MARKERS.enabled = PREVIEW.enabled  # what a dirty rebuild must know of the pages it does not read
+    PREVIEW.enabled = state.serving and dirty  # serve --dirty: languages, metadata and marker pages (preview_*)
 
 
 @event_priority(50)  # before static-i18n (-100), which reads the languages

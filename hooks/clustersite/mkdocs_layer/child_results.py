@@ -22,14 +22,14 @@ Error = tuple[type, str, str]  # the exception's class, its message, and the tra
 
 
 def send(writer: int, result: dict, code: str | None) -> bool:
-    """Send the result; one that cannot be pickled is sent as that error instead (False then)."""
+    """Send the result; one that cannot be pickled is sent as that error instead (and False is returned)."""
     try:
         data, sent = pickle.dumps(result), True
     except Exception as exc:  # a value in what the child found that pickle cannot carry
         data, sent = pickle.dumps({"error": described(exc, code)}), False
     with os.fdopen(writer, "wb") as pipe:
         pipe.write(data)
-    return sent and "error" not in result
+    return sent
 
 
 def received(pid: int, reader: int, codes: list[str]) -> dict:

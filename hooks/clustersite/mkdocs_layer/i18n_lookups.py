@@ -49,8 +49,8 @@ def _default_language(plugin) -> str | None:
     return _kept(plugin)[2]
 
 
+_MINE = {"all_languages": property(_all_languages), "default_language": property(_default_language)}
 _is_relative_to = functools.lru_cache(maxsize=65536)(_ORIGINAL_IS_RELATIVE_TO)
-_MINE: dict[str, property] = {}  # the properties put in place of static-i18n's, made once
 
 
 def start(plugin, enabled: bool) -> None:
@@ -63,14 +63,14 @@ def start(plugin, enabled: bool) -> None:
         return
     if reconfigure.is_relative_to not in (_ORIGINAL_IS_RELATIVE_TO, _is_relative_to):
         raise _changed("its files module no longer tests paths with mkdocs_static_i18n.is_relative_to")
-    mine = {"all_languages": _all_languages, "default_language": _default_language}
     for name, original in _ORIGINALS.items():  # checked before anything is changed
-        if plugin is not None and original.fget(plugin) != mine[name](plugin):
-            raise _changed(f"its `{name}` is {original.fget(plugin)!r}, where its language settings say {mine[name](plugin)!r}")
-        if plugin is not None and getattr(type(plugin), name) not in (original, _MINE.get(name)):
+        mine = _MINE[name].fget
+        if plugin is not None and original.fget(plugin) != mine(plugin):
+            raise _changed(f"its `{name}` is {original.fget(plugin)!r}, where its language settings say {mine(plugin)!r}")
+        if plugin is not None and getattr(type(plugin), name) not in (original, _MINE[name]):
             raise _changed(f"its plugin class has its own `{name}`")
-    for name in _ORIGINALS:
-        setattr(_PLUGIN, name, _MINE.setdefault(name, property(mine[name])))
+    for name, kept in _MINE.items():
+        setattr(_PLUGIN, name, kept)
     reconfigure.is_relative_to = _is_relative_to
 
 

@@ -21,12 +21,12 @@ from datetime import date
 from mkdocs.structure.files import Files
 
 from ..data.site_data import SiteData
+from .preview_languages import PREVIEW
 from .theme_context import MARKER_PREFIX, fill_markers
 
 
 @dataclass
 class PreviewMarkers:
-    enabled: bool = False  # `mkdocs serve --dirty`
     kept: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> src_uri -> filled Markdown, as last built
 
     def mark(self, files: Files, derived: set[str], site: SiteData, today: date, code: str) -> None:
@@ -35,7 +35,7 @@ class PreviewMarkers:
         `derived` names the pages made for a derived language (virtual_files); other pages
         not read from a file (the generated ones, another plugin's) are left to their makers.
         """
-        if not self.enabled:
+        if not PREVIEW.enabled:  # `mkdocs serve --dirty`
             return
         kept = self.kept.setdefault(code, {})
         for file in files.documentation_pages():

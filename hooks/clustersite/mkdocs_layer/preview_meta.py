@@ -15,20 +15,21 @@ from dataclasses import dataclass, field
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from .preview_languages import PREVIEW
+
 
 @dataclass
 class PreviewMeta:
-    enabled: bool = False  # `mkdocs serve --dirty`
     kept: dict[str, dict[str, dict]] = field(default_factory=dict)  # language -> src_uri -> the page's metadata
 
     def keep(self, code: str, page: Page) -> None:
         """The page has been read (`on_page_markdown`): keep its metadata."""
-        if self.enabled:
+        if PREVIEW.enabled:  # `mkdocs serve --dirty`
             self.kept.setdefault(code, {})[page.file.src_uri] = page.meta
 
     def restore(self, code: str, files: Files) -> None:
         """Before the templates: the pages this build did not read get their metadata back."""
-        kept = self.kept.get(code) if self.enabled else None
+        kept = self.kept.get(code) if PREVIEW.enabled else None
         if not kept:
             return
         for file in files.documentation_pages():
