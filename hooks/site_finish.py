@@ -11,7 +11,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from clustersite.mkdocs_layer import kept_pages, preview_errors, preview_handback, run_caches, site_wiring
+from clustersite.mkdocs_layer import kept_pages, preview_errors, preview_handback, run_caches, site_folder, site_wiring
 from clustersite.mkdocs_layer.build_state import STATE as state
 from clustersite.mkdocs_layer.build_state import inner_build
 from clustersite.mkdocs_layer.language_processes import PROCESSES as processes
@@ -68,12 +68,13 @@ def _finish(*, config: MkDocsConfig) -> None:
     run_caches.finish(preview=state.serving)
     if state.site is None:  # the preview, with mistakes in data/
         preview_errors.show(Path(config.site_dir), state.problems)
+        site_folder.sweep(config.site_dir)
         return
     outputs.write_404s(state, config)
     outputs.write_language_sitemaps(state, config)
     outputs.write_robots(config)
-    outputs.index_search(state, config)
-    outputs.finish_writing(state)  # the feeds, written meanwhile (Pagefind reads only the HTML pages)
+    outputs.finish_writing(state)  # the feeds, written meanwhile
+    outputs.index_search(state, config)  # and the files of earlier builds that this one did not write removed
     log.info(state.translation_summary())
 
 
@@ -84,6 +85,7 @@ def on_build_error(*, error: Exception) -> None:
     outputs.stop_indexing()  # no Pagefind run outlives a failed build
     processes.abandon()  # static-i18n's own loop back, and no forked process left writing into the site
     preview_handback.forget_all(state)  # the preview's next rebuild writes every page again
+    site_folder.forget()  # a failed build removes nothing of the last one's site
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:

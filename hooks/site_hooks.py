@@ -21,6 +21,7 @@ from clustersite.mkdocs_layer import (
     picture_outputs,
     preview_errors,
     run_caches,
+    site_folder,
     site_wiring,
     theme_context,
     virtual_files,
@@ -60,6 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not inner_build(config):
         outputs.settle(state)  # the previous preview run's feed writes and search index
         run_caches.start(config, preview=state.serving)  # static-i18n's files and the theme's file list, kept for the later languages
+        site_folder.start()  # the site folder updated in place, not emptied first
     languages = state.prepare(config)
     theme_context.check_short_names(config, languages.codes)
     if _failed():

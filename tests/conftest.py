@@ -48,11 +48,13 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def run_build(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", extra_env: dict | None = None, strict: bool = True):
+def run_build(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", extra_env: dict | None = None, strict: bool = True,
+              options: tuple[str, ...] = ()):
     env = {**os.environ, "SITE_URL": SITE_URL, "SITE_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1",
            **(extra_env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(config), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), *options, "-f", str(config),
+         "-d", str(site_dir)],
         cwd=config.parent, env=env, capture_output=True, text=True, timeout=600,
     )
 

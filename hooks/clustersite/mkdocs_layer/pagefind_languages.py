@@ -29,19 +29,26 @@ ENTRY = "pagefind-entry.json"  # the list of languages the search scripts read f
 _GLOB_SPECIAL = re.compile(r"([\\*?\[\]{}<>!,:$])")
 
 
-def language_glob(site_dir: Path, code: str, codes: list[str] | tuple[str, ...], default: str) -> str:
-    """Pagefind's --glob for one language's pages: its folder, or, for the default language
-    at the site's root, every entry of the root but the other languages' folders."""
+def language_area(site_dir: Path, code: str, codes: list[str] | tuple[str, ...], default: str) -> list[Path]:
+    """Where one language's pages are: its folder, or, for the default language at the site's root,
+    every folder of the root but the other languages' and the index's, and its HTML files but 404.html."""
     if code != default:
-        return f"{_escaped(code)}/**/*.html"
-    entries = []
+        return [site_dir / code]
+    area = []
     for path in sorted(site_dir.iterdir()):
         if path.name in codes or path.name in SIDE_FOLDERS or path.name == PARTS:
             continue
-        if path.is_dir():
-            entries.append(f"{_escaped(path.name)}/**/*.html")
-        elif path.suffix == ".html" and path.name != "404.html":  # every language writes its own /404.html meanwhile
-            entries.append(_escaped(path.name))
+        if path.is_dir() or (path.suffix == ".html" and path.name != "404.html"):  # every language writes /404.html meanwhile
+            area.append(path)
+    return area
+
+
+def language_glob(site_dir: Path, code: str, codes: list[str] | tuple[str, ...], default: str) -> str:
+    """Pagefind's --glob for one language's pages: the HTML files of its `language_area`."""
+    if code != default:
+        return f"{_escaped(code)}/**/*.html"
+    entries = [f"{_escaped(path.name)}/**/*.html" if path.is_dir() else _escaped(path.name)
+               for path in language_area(site_dir, code, codes, default)]
     return "{" + ",".join(entries) + "}"
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..pages import feeds
-from . import language_sitemaps, pagefind_languages, pagefind_search
+from . import language_sitemaps, pagefind_languages, pagefind_search, site_folder
 from .build_state import BuildState
 
 
@@ -88,6 +88,7 @@ class SiteOutputs:
         if state.serving:
             return
         languages = state.site.languages
+        site_folder.sweep_pages(pagefind_languages.language_area(Path(config.site_dir), code, languages.codes, languages.default))
         glob = pagefind_languages.language_glob(Path(config.site_dir), code, languages.codes, languages.default)
         self.language_indexes.start(Path(config.site_dir), code, glob)
 
@@ -101,14 +102,22 @@ class SiteOutputs:
         self.language_indexes.stop()
 
     def index_search(self, state: BuildState, config: MkDocsConfig) -> None:
-        """The site's search index: the languages' indexes merged, or in the preview one run after the reload."""
+        """The site's search index: the languages' indexes merged, or in the preview one run after the reload.
+
+        Last in the run, with every other file written, so the files of earlier builds that this one did not
+        write are removed here (site_folder.py): after the languages' Pagefind runs, which read the folders; before
+        the preview's, which reads the whole site.
+        """
         if state.serving:
+            site_folder.sweep(config.site_dir)
             self.indexing = pagefind_search.PreviewIndex(Path(config.site_dir))
             return
         self.finish_indexing(state)
         with state.timed("search index: merge"):
             codes = config.plugins["i18n"].build_languages
             pagefind_languages.merge(Path(config.site_dir), [code for code in state.site.languages.codes if code in codes])
+        with state.timed("old files removed"):
+            site_folder.sweep(config.site_dir)
 
 
 OUTPUTS = SiteOutputs()  # one per process, shared by the two hook files

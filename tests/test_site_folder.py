@@ -1,0 +1,161 @@
+"""The site folder is brought up to date in place, and ends as the folder MkDocs would have emptied first."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import mkdocs.utils
+import pytest
+
+from clustersite.mkdocs_layer import site_folder
+from conftest import FIXTURES, SUBPATH, assemble_site, run_build
+
+
+def _tree(root: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) under root."""
+    return {path.relative_to(root).as_posix(): path.read_bytes() if path.is_file() else None for path in root.rglob("*")}
+
+
+def test_a_build_over_another_sites_folder_leaves_what_a_build_into_an_emptied_one_does(example_site, tmp_path):
+    """The example site built over the horizon site's folder, with leftovers of every kind, against the example
+    site built into an empty folder: the same files, byte for byte, and the same folders. Old pages left beside the
+    new would also show in the search index (pagefind/), which is compared with the rest."""
+    site = tmp_path / "www" / SUBPATH
+    other = assemble_site(FIXTURES / "horizon", tmp_path / "horizon")
+    assert run_build(site, config=other / "mkdocs.yml").returncode == 0
+    (site / "old" / "nested").mkdir(parents=True)
+    (site / "old" / "nested" / "page.html").write_text("old", encoding="utf-8")
+    (site / "old-empty").mkdir()
+    (site / "cs" / ".hidden-below-the-top").write_text("old", encoding="utf-8")
+    (site / ".nojekyll").write_text("", encoding="utf-8")
+    outside = tmp_path / "outside.html"
+    outside.write_text("not the site's", encoding="utf-8")
+    (site / "index.html").unlink()
+    (site / "index.html").symlink_to(outside)
+
+    result = run_build(site, config=example_site.parent.parent / "project" / "mkdocs.yml")
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert outside.read_text(encoding="utf-8") == "not the site's"  # not written through the link
+    built, expected = _tree(site), _tree(example_site)
+    assert built.pop(".nojekyll") == b""  # hidden entries at the top stay, as MkDocs' emptying leaves them
+    assert sorted(set(built) - set(expected)) == [] and sorted(set(expected) - set(built)) == []
+    assert [name for name in expected if built[name] != expected[name]] == []
+    assert not (site / "index.html").is_symlink()
+
+
+def test_a_build_into_an_empty_folder_writes_no_empty_folder(example_site):
+    """The final sweep removes every empty folder, which is right only while no build makes one."""
+    assert [str(path) for path in example_site.rglob("*") if path.is_dir() and not any(path.iterdir())] == []
+
+
+def test_a_failed_build_removes_nothing_and_a_dirty_one_sweeps_nothing(project_copy, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "earlier.html").write_text("an earlier build's page", encoding="utf-8")
+    legal = project_copy / "docs" / "legal.md"
+    text = legal.read_text(encoding="utf-8")
+    legal.write_text(text + "\n[a link](javascript:alert(1))\n", encoding="utf-8")
+
+    failed = run_build(site, config=project_copy / "mkdocs.yml")
+    assert failed.returncode != 0 and "javascript" in failed.stderr
+    assert (site / "earlier.html").read_text(encoding="utf-8") == "an earlier build's page"
+
+    legal.write_text(text, encoding="utf-8")
+    dirty = run_build(site, config=project_copy / "mkdocs.yml", options=("--dirty",), strict=False)  # MkDocs warns of --dirty
+    assert dirty.returncode == 0, dirty.stderr[-3000:]
+    assert (site / "earlier.html").is_file() and (site / "index.html").is_file()
+
+    emptied = run_build(site, config=project_copy / "mkdocs.yml", extra_env={site_folder.SWITCH: "1"})
+    assert emptied.returncode == 0, emptied.stderr[-3000:]
+    assert not (site / "earlier.html").exists() and (site / "index.html").is_file()
+
+
+@pytest.fixture()
+def run_state():
+    """site_folder's replacements installed for a test, and MkDocs' own functions back afterwards."""
+    site_folder.start()
+    yield site_folder.RUN
+    site_folder.forget()
+    mkdocs.utils.clean_directory, mkdocs.utils.write_file = site_folder._CLEAN_DIRECTORY, site_folder._WRITE_FILE
+
+
+def _old(path: Path, text: str = "old") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_sweep_removes_what_was_there_before_the_start_and_keeps_what_was_written_since(tmp_path, run_state):
+    kept_hidden, old_page = _old(tmp_path / ".git" / "HEAD"), _old(tmp_path / "events" / "gone" / "index.html")
+    old_feed, same_page = _old(tmp_path / "feeds" / "old.xml"), _old(tmp_path / "events" / "kept" / "index.html", "same")
+    rewritten = _old(tmp_path / "index.html")
+    (tmp_path / "empty" / "deeper").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "index.html")
+
+    mkdocs.utils.clean_directory(str(tmp_path))
+    assert not (tmp_path / "link").exists() and old_page.exists()  # links go first; files stay until the sweep
+    mkdocs.utils.write_file(b"same", str(same_page))
+    mkdocs.utils.write_file(b"new", str(rewritten))
+    mkdocs.utils.write_file(b"new", str(tmp_path / "events" / "new" / "index.html"))
+    site_folder.sweep(str(tmp_path))
+
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        ".git", ".git/HEAD", "events", "events/kept", "events/kept/index.html", "events/new", "events/new/index.html",
+        "index.html"]
+    assert kept_hidden.read_text() == "old" and rewritten.read_text() == "new" and same_page.read_text() == "same"
+    assert not old_feed.exists()
+
+
+def test_a_page_with_the_bytes_already_there_is_only_touched(tmp_path, run_state, monkeypatch):
+    page = _old(tmp_path / "index.html", "same")
+    mkdocs.utils.clean_directory(str(tmp_path))
+    writes = []
+    monkeypatch.setattr(site_folder, "_WRITE_FILE", lambda content, path: writes.append(path))
+
+    mkdocs.utils.write_file(b"same", str(page))
+    assert writes == [] and os.lstat(page).st_ctime_ns >= run_state.since
+    mkdocs.utils.write_file(b"other", str(page))
+    assert writes == [str(page)]
+
+
+def test_without_an_emptying_there_is_nothing_to_sweep(tmp_path, run_state):
+    """A --dirty build (MkDocs empties nothing), or a folder that did not exist: old files stay."""
+    old = _old(tmp_path / "old.html")
+    site_folder.sweep(str(tmp_path))
+    assert old.exists()
+
+
+def test_a_clock_set_back_during_the_build_leaves_the_old_files_with_a_warning(tmp_path, run_state):
+    old = _old(tmp_path / "old.html")
+    mkdocs.utils.clean_directory(str(tmp_path))
+    run_state.since += 3600 * 10**9  # as if the clock went back an hour since the start
+    heard: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: heard.append(record.getMessage())
+    site_folder.log.logger.addHandler(handler)
+    try:
+        site_folder.sweep(str(tmp_path))
+    finally:
+        site_folder.log.logger.removeHandler(handler)
+    assert old.exists()
+    assert any("clock went back" in message and "delete the folder" in message for message in heard)
+
+
+def test_the_start_is_later_than_every_file_already_there(tmp_path, run_state):
+    """Even on a file system that stamps files coarsely: the start waits for its clock to tick."""
+    last = _old(tmp_path / "last.html")
+    mkdocs.utils.clean_directory(str(tmp_path))
+    assert os.lstat(last).st_ctime_ns < run_state.since
+
+
+def test_the_switch_gives_mkdocs_its_own_emptying(monkeypatch, run_state):
+    monkeypatch.setenv(site_folder.SWITCH, "1")
+    site_folder.start()
+    assert mkdocs.utils.clean_directory is site_folder._CLEAN_DIRECTORY
+    assert mkdocs.utils.write_file is site_folder._WRITE_FILE
+    monkeypatch.delenv(site_folder.SWITCH)
+    site_folder.start()
+    assert mkdocs.utils.clean_directory is not site_folder._CLEAN_DIRECTORY
