@@ -120,6 +120,23 @@ def test_a_page_with_the_bytes_already_there_is_only_touched(tmp_path, run_state
     assert writes == [str(page)]
 
 
+def test_feeds_and_calendars_with_the_bytes_already_there_are_only_touched(tmp_path, run_state, monkeypatch):
+    same, changed = _old(tmp_path / "feed.xml", "same"), _old(tmp_path / "events" / "e.ics", "old")
+    mkdocs.utils.clean_directory(str(tmp_path))
+    opened = []
+
+    def recorded_open(path, mode="r", *args, **kwargs):
+        opened.append((os.path.basename(path), mode))
+        return open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(site_folder, "open", recorded_open, raising=False)
+    site_folder.write_files({same: b"same", changed: b"new", tmp_path / "new" / "n.ics": b"n"})
+
+    assert sorted(name for name, mode in opened if "w" in mode) == ["e.ics", "n.ics"]
+    assert changed.read_bytes() == b"new" and (tmp_path / "new" / "n.ics").read_bytes() == b"n"
+    assert min(os.lstat(path).st_ctime_ns for path in (same, changed)) >= run_state.since
+
+
 def test_without_an_emptying_there_is_nothing_to_sweep(tmp_path, run_state):
     """A --dirty build (MkDocs empties nothing), or a folder that did not exist: old files stay."""
     old = _old(tmp_path / "old.html")

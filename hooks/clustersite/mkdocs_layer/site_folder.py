@@ -1,6 +1,7 @@
 """The site folder brought up to date in place, instead of emptied first and written anew.
 
     start()                 # the outer build's on_config: MkDocs' emptying of the folder replaced
+    write_files(outputs)    # files beside the pages (feeds, calendars), written like pages
     sweep_pages(paths)      # a language's pages written: its old HTML pages removed, before Pagefind reads them
     sweep(site_dir)         # the site finished: what this build did not write is removed
     forget()                # a failed build: nothing is removed
@@ -37,6 +38,7 @@ import os
 import stat
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import mkdocs.utils
@@ -114,10 +116,31 @@ def _now(directory: str) -> int:
 
 def _write_file(content: bytes, output_path: str) -> None:
     """MkDocs' write_file, but a file that already holds `content` is only touched."""
-    if RUN.folder is not None and _holds(output_path, content):
-        os.utime(output_path)
-        return
-    _WRITE_FILE(content, output_path)
+    if not _touched(output_path, content):
+        _WRITE_FILE(content, output_path)
+
+
+def write_files(outputs: dict[Path, bytes]) -> None:
+    """Write files beside the pages (feeds, calendars): thousands of small files, written by several threads
+    at once, since each waits on the disk; like a page, one that already holds its bytes is only touched."""
+    for parent in {path.parent for path in outputs}:
+        parent.mkdir(parents=True, exist_ok=True)
+    with ThreadPoolExecutor(max_workers=8, thread_name_prefix="write-files") as pool:
+        list(pool.map(lambda item: _write_bytes(item[1], str(item[0])), outputs.items()))
+
+
+def _write_bytes(content: bytes, path: str) -> None:
+    if not _touched(path, content):
+        with open(path, "wb") as file:
+            file.write(content)
+
+
+def _touched(path: str, content: bytes) -> bool:
+    """Touch the file if this build writes over the folder in place and the file holds `content` already."""
+    if RUN.folder is not None and _holds(path, content):
+        os.utime(path)
+        return True
+    return False
 
 
 def _holds(path: str, content: bytes) -> bool:

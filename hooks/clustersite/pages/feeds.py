@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -70,14 +69,6 @@ def _zone_blocks(times: Iterable[EventTimes | None]) -> dict[str, bytes]:
         if timed is not None:
             years.setdefault(timed.zone, []).extend((timed.start.year, timed.end.year))
     return {zone: vtimezone(zone, min(spans), max(spans)) for zone, spans in years.items()}
-
-
-def write_files(outputs: dict[Path, bytes]) -> None:
-    """Write the files; thousands of small files are written by several threads at once."""
-    for parent in {path.parent for path in outputs}:
-        parent.mkdir(parents=True, exist_ok=True)
-    with ThreadPoolExecutor(max_workers=8, thread_name_prefix="write-feeds") as pool:
-        list(pool.map(lambda item: item[0].write_bytes(item[1]), outputs.items()))
 
 
 def _stamp(day: date) -> datetime:
