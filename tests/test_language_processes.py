@@ -28,18 +28,21 @@ def test_the_languages_are_cut_into_runs_in_build_order_the_first_no_longer_than
     assert shares(["en"], 4) == [["en"]]
 
 
-def test_the_number_of_processes_follows_the_cores_or_the_setting(monkeypatch):
+def test_the_number_of_processes_follows_the_cores_and_languages_or_the_setting(monkeypatch):
     monkeypatch.delenv(PROCESSES_VARIABLE, raising=False)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
-    assert process_count() == 1  # one core: one process
+    assert process_count(5) == 1  # one core: one process
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert process_count(5) == 3  # two cores would not share five languages evenly: one more process
+    assert process_count(4) == 2 and process_count(2) == 2
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
-    assert process_count() == 3
+    assert process_count(6) == 3 and process_count(5) == 4 and process_count(3) == 3
     monkeypatch.setenv(PROCESSES_VARIABLE, "2")
-    assert process_count() == 2
+    assert process_count(5) == 2
     for wrong in ("0", "two", "-1"):
         monkeypatch.setenv(PROCESSES_VARIABLE, wrong)
         with pytest.raises(PluginError, match=f"{PROCESSES_VARIABLE}='{wrong}' is not a number of processes"):
-            process_count()
+            process_count(5)
 
 
 def _entry(loc: str) -> str:
