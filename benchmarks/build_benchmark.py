@@ -5,14 +5,14 @@
 
 For each size it generates synthetic data (benchmarks/synthetic.py) that the real
 loader validates during the build, builds it with the real `mkdocs build`, and
-prints medians of several runs; the runs after the first build over the last one's
-files, as a rebuild does, and the first run (into an empty folder, as in CI) is printed
-too. "data %" is the data layer's time on the build's own path (waits for background
-work included) as a share of the build; "work %" adds the CPU time of the processes
-that build the other languages on the other cores meanwhile
-(clustersite/mkdocs_layer/language_processes.py). It then builds the same pages as plain
-Markdown files (no data layer) and with Hugo, and prints the ratios. Last, it measures how
-long an edit in data/ and one in docs/ take to show in `mkdocs serve` on the shipped example site.
+prints medians of several runs, each a rebuild over the last run's files, after a
+first build into an empty folder (as in CI), whose figures are printed too. "data %"
+is the data layer's time on the build's own path (waits for background work included)
+as a share of the build; "work %" adds the CPU time of the processes that build the
+other languages on the other cores meanwhile (clustersite/mkdocs_layer/language_processes.py).
+It then builds the same pages as plain Markdown files (no data layer) and with Hugo, and
+prints the ratios. Last, it measures how long an edit in data/ and one in docs/ take to
+show in `mkdocs serve` on the shipped example site.
 The machine is shared and noisy: read the medians and the ratios, not single runs.
 """
 
@@ -252,9 +252,10 @@ def main() -> None:
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, runs per figure: {args.runs} (median)\n")
 
         example = project_copy(tmp / "example")
-        runs = [timed_build(example, tmp / "example-site") for _ in range(args.runs)]
+        first, *runs = [timed_build(example, tmp / "example-site") for _ in range(args.runs + 1)]
         print(f"shipped example site: {html_stats(tmp / 'example-site')[0]} pages, build {median_of(runs, 'wall'):.2f} s "
-              f"(process {median_of(runs, 'process'):.2f} s), data layer {statistics.median(data_layer_seconds(r) for r in runs):.2f} s\n")
+              f"(process {median_of(runs, 'process'):.2f} s), data layer {statistics.median(data_layer_seconds(r) for r in runs):.2f} s; "
+              f"first build, into an empty folder: {first['wall']:.2f} s (process {first['process']:.2f} s)\n")
 
         header = (f"{'target':>6} {'pages':>6} {'build s':>8} {'ms/page':>8} {'data %':>7} {'work %':>7} {'peak MB':>8} {'mean KB':>8} "
                   f"{'max KB':>7} {'plain s':>8} {'data/plain':>10} {'hugo s':>7} {'mkdocs/hugo':>11}")
@@ -263,7 +264,7 @@ def main() -> None:
             counts = sizes_for_pages(target)
             project = project_copy(tmp / f"p{target}", with_data=False)
             write_data(project / "data", **counts)
-            runs = [timed_build(project, tmp / f"site{target}") for _ in range(args.runs)]
+            first, *runs = [timed_build(project, tmp / f"site{target}") for _ in range(args.runs + 1)]
             pages, mean_html, max_html = html_stats(tmp / f"site{target}")
             wall = median_of(runs, "wall")
             share = statistics.median(data_layer_seconds(r) / r["wall"] for r in runs)
@@ -274,8 +275,8 @@ def main() -> None:
             if not args.skip_hugo:
                 hugo_site = hugo_copy(plain, tmp / f"hugo{target}")
                 if hugo_site is not None:
-                    hugo_runs = [hugo_build(hugo_site) for _ in range(args.runs)]
-                    hugo_wall, hugo_first = statistics.median(hugo_runs), hugo_runs[0]
+                    hugo_first, *hugo_runs = [hugo_build(hugo_site) for _ in range(args.runs + 1)]
+                    hugo_wall = statistics.median(hugo_runs)
             rows.append(
                 f"{target:>6} {pages:>6} {wall:>8.2f} {1000 * wall / pages:>8.2f} {100 * share:>6.1f}% {100 * work:>6.1f}% "
                 f"{median_of(runs, 'peak_mb'):>8.0f} {mean_html / 1024:>8.1f} {max_html / 1024:>7.1f} {plain_wall:>8.2f} "
@@ -283,10 +284,10 @@ def main() -> None:
             steps = {step: statistics.median(r["timings"].get(step, 0.0) for r in runs) for step in (*DATA_LAYER, "search index")}
             details.append(f"{target:>6}: {counts}; " + ", ".join(f"{k} {v:.2f} s" for k, v in steps.items())
                            + f"; search index bytes per language: {search_bytes(tmp / f'site{target}')}")
-            # The later runs build over the last one's files, as a rebuild does (both generators write in place);
-            # the first, into an empty folder, is what a fresh checkout in CI does.
-            details.append(f"{target:>6}: first build, into an empty folder: {runs[0]['wall']:.2f} s"
-                           + (f", Hugo {hugo_first:.2f} s, {runs[0]['wall'] / hugo_first:.1f}x" if hugo_first else ""))
+            # The runs measured build over the last one's files, as a rebuild does (both generators write in place);
+            # the first, into an empty folder (and with no picture cache), is what a fresh checkout in CI does.
+            details.append(f"{target:>6}: first build, into an empty folder: {first['wall']:.2f} s"
+                           + (f", Hugo {hugo_first:.2f} s, {first['wall'] / hugo_first:.1f}x" if hugo_first else ""))
             print(header if len(rows) == 1 else "", rows[-1], sep="\n" if len(rows) == 1 else "")
         print("\n" + "\n".join(details))
         per_page = {int(r.split()[0]): float(r.split()[3]) for r in rows}

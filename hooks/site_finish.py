@@ -28,7 +28,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-@event_priority(100)  # data/ is loaded and the site folder emptied: the other languages start beside the default one
+@event_priority(100)  # data/ is loaded and the site folder's start noted: the other languages start beside the default one
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if not inner_build(config) and state.site is not None:
         processes.start(config, state, outputs)
@@ -85,7 +85,7 @@ def on_build_error(*, error: Exception) -> None:
     outputs.stop_indexing()  # no Pagefind run outlives a failed build
     processes.abandon()  # static-i18n's own loop back, and no forked process left writing into the site
     preview_handback.forget_all(state)  # the preview's next rebuild writes every page again
-    site_folder.forget()  # a failed build removes nothing of the last one's site
+    site_folder.forget()  # a failed build sweeps nothing more of the last one's site
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -20,3 +20,5 @@ def test_the_benchmark_builds_the_example_a_synthetic_project_and_its_plain_vari
     row = next(line.split() for line in lines if line.split()[:1] == ["60"])
     pages, build, plain, ratio = int(row[1]), float(row[2]), float(row[9]), float(row[10])
     assert pages > 60 and build > 0 and plain > 0 and abs(ratio - build / plain) < 0.01
+    first = next(line for line in lines if line.split()[:2] == ["60:", "first"])
+    assert float(first.split("empty folder: ")[1].split()[0]) > 0

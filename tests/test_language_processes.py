@@ -34,9 +34,11 @@ def test_the_number_of_processes_follows_the_cores_and_languages_or_the_setting(
     assert process_count(5) == 1  # one core: one process
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert process_count(5) == 3  # two cores would not share five languages evenly: one more process
-    assert process_count(4) == 2 and process_count(2) == 2
+    assert process_count(4) == 2 and process_count(3) == 2 and process_count(2) == 2  # never one per language
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
-    assert process_count(6) == 3 and process_count(5) == 4 and process_count(3) == 3
+    assert process_count(6) == 3 and process_count(5) == 4 and process_count(4) == 3
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    assert process_count(5) == 4
     monkeypatch.setenv(PROCESSES_VARIABLE, "2")
     assert process_count(5) == 2
     for wrong in ("0", "two", "-1"):

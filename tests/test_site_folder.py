@@ -8,7 +8,8 @@ from pathlib import Path
 import mkdocs.utils
 import pytest
 
-from clustersite.mkdocs_layer import site_folder
+from clustersite.data.site_data import Languages
+from clustersite.mkdocs_layer import language_sitemaps, pagefind_languages, site_folder, site_writes
 from conftest import FIXTURES, SUBPATH, assemble_site, run_build
 
 
@@ -50,26 +51,32 @@ def test_a_build_into_an_empty_folder_writes_no_empty_folder(example_site):
     assert [str(path) for path in example_site.rglob("*") if path.is_dir() and not any(path.iterdir())] == []
 
 
-def test_a_failed_build_removes_nothing_and_a_dirty_one_sweeps_nothing(project_copy, tmp_path):
+def test_a_failed_build_sweeps_nothing_a_dirty_one_nothing_and_the_switch_empties_first(project_copy, tmp_path):
     site = tmp_path / "site"
-    site.mkdir()
-    (site / "earlier.html").write_text("an earlier build's page", encoding="utf-8")
-    legal = project_copy / "docs" / "legal.md"
-    text = legal.read_text(encoding="utf-8")
-    legal.write_text(text + "\n[a link](javascript:alert(1))\n", encoding="utf-8")
+    assert run_build(site, config=project_copy / "mkdocs.yml").returncode == 0
+    (site / "earlier.txt").write_text("an earlier build's file", encoding="utf-8")
+    home = (site / "index.html").stat().st_ino
+    main = project_copy / "overrides" / "main.html"
+    theme = main.read_text(encoding="utf-8")
+    main.write_text(theme.replace("{% block content %}", '{% block content %}<a href="javascript:alert(1)">x</a>'),
+                    encoding="utf-8")  # found in the pages' final HTML, after the folder's start is noted
 
     failed = run_build(site, config=project_copy / "mkdocs.yml")
     assert failed.returncode != 0 and "javascript" in failed.stderr
-    assert (site / "earlier.html").read_text(encoding="utf-8") == "an earlier build's page"
+    assert (site / "earlier.txt").read_text(encoding="utf-8") == "an earlier build's file"
 
-    legal.write_text(text, encoding="utf-8")
+    main.write_text(theme, encoding="utf-8")
     dirty = run_build(site, config=project_copy / "mkdocs.yml", options=("--dirty",), strict=False)  # MkDocs warns of --dirty
     assert dirty.returncode == 0, dirty.stderr[-3000:]
-    assert (site / "earlier.html").is_file() and (site / "index.html").is_file()
+    assert (site / "earlier.txt").is_file()
+
+    in_place = run_build(site, config=project_copy / "mkdocs.yml")
+    assert in_place.returncode == 0, in_place.stderr[-3000:]
+    assert not (site / "earlier.txt").exists() and (site / "index.html").stat().st_ino == home  # touched, not made anew
 
     emptied = run_build(site, config=project_copy / "mkdocs.yml", extra_env={site_folder.SWITCH: "1"})
     assert emptied.returncode == 0, emptied.stderr[-3000:]
-    assert not (site / "earlier.html").exists() and (site / "index.html").is_file()
+    assert (site / "index.html").stat().st_ino != home  # MkDocs emptied the folder and wrote the page anew
 
 
 @pytest.fixture()
@@ -78,7 +85,8 @@ def run_state():
     site_folder.start()
     yield site_folder.RUN
     site_folder.forget()
-    mkdocs.utils.clean_directory, mkdocs.utils.write_file = site_folder._CLEAN_DIRECTORY, site_folder._WRITE_FILE
+    for name, original in site_writes.MKDOCS_OWN.items():
+        setattr(mkdocs.utils, name, original)
 
 
 def _old(path: Path, text: str = "old") -> Path:
@@ -112,7 +120,7 @@ def test_a_page_with_the_bytes_already_there_is_only_touched(tmp_path, run_state
     page = _old(tmp_path / "index.html", "same")
     mkdocs.utils.clean_directory(str(tmp_path))
     writes = []
-    monkeypatch.setattr(site_folder, "_WRITE_FILE", lambda content, path: writes.append(path))
+    monkeypatch.setattr(site_writes, "_WRITE_FILE", lambda content, path: writes.append(path))
 
     mkdocs.utils.write_file(b"same", str(page))
     assert writes == [] and os.lstat(page).st_ctime_ns >= run_state.since
@@ -129,8 +137,8 @@ def test_feeds_and_calendars_with_the_bytes_already_there_are_only_touched(tmp_p
         opened.append((os.path.basename(path), mode))
         return open(path, mode, *args, **kwargs)
 
-    monkeypatch.setattr(site_folder, "open", recorded_open, raising=False)
-    site_folder.write_files({same: b"same", changed: b"new", tmp_path / "new" / "n.ics": b"n"})
+    monkeypatch.setattr(site_writes, "open", recorded_open, raising=False)
+    site_writes.write_files({same: b"same", changed: b"new", tmp_path / "new" / "n.ics": b"n"})
 
     assert sorted(name for name, mode in opened if "w" in mode) == ["e.ics", "n.ics"]
     assert changed.read_bytes() == b"new" and (tmp_path / "new" / "n.ics").read_bytes() == b"n"
@@ -147,12 +155,55 @@ def test_without_an_emptying_there_is_nothing_to_sweep(tmp_path, run_state):
 def test_a_clock_set_back_during_the_build_leaves_the_old_files_with_a_warning(tmp_path, run_state, monkeypatch):
     old = _old(tmp_path / "old.html")
     mkdocs.utils.clean_directory(str(tmp_path))
-    run_state.since += 3600 * 10**9  # as if the clock went back an hour since the start
+    run_state.wall += 3600 * 10**9  # as if the clock went back an hour since the start
     heard: list[str] = []
     monkeypatch.setattr(site_folder.log, "warning", heard.append)  # MkDocs' loggers may not reach pytest's
+    site_folder.sweep_pages([tmp_path])
     site_folder.sweep(str(tmp_path))
     assert old.exists()
-    assert any("clock went back" in message and "delete the folder" in message for message in heard)
+    assert len(heard) == 1 and "clock went back" in heard[0] and "delete the folder" in heard[0]
+
+
+def test_an_earlier_builds_file_where_a_folder_goes_and_folder_where_a_file_goes_make_way(tmp_path, run_state):
+    _old(tmp_path / "feeds")  # a file, where this build writes feeds/...
+    _old(tmp_path / "page" / "index.html" / "old.html")  # a folder, where this build writes a page
+    _old(tmp_path / "asset" / "old.css")  # a folder, where this build copies a file (MkDocs would copy into it)
+    source = _old(tmp_path.parent / f"{tmp_path.name}-source.css", "new")
+    mkdocs.utils.clean_directory(str(tmp_path))
+
+    site_writes.write_files({tmp_path / "feeds" / "en.xml": b"feed"})
+    mkdocs.utils.write_file(b"page", str(tmp_path / "page" / "index.html"))
+    mkdocs.utils.copy_file(str(source), str(tmp_path / "asset"))
+
+    assert (tmp_path / "feeds" / "en.xml").read_bytes() == b"feed"
+    assert (tmp_path / "page" / "index.html").read_bytes() == b"page"
+    assert (tmp_path / "asset").read_bytes() == b"new"
+    with pytest.raises(IsADirectoryError):  # a folder this build made stays, and the clash is the build's own
+        mkdocs.utils.write_file(b"clash", str(tmp_path / "feeds"))
+
+
+def test_the_default_languages_pages_leave_out_hidden_entries_and_links(tmp_path):
+    outside = _old(tmp_path / "outside" / "keep.html")
+    site = tmp_path / "site"
+    _old(site / "index.html")
+    _old(site / "events" / "index.html")
+    _old(site / ".well-known" / "page.html")
+    (site / "linked").symlink_to(outside.parent)
+    area = pagefind_languages.language_area(site, "en", ["en", "cs"], "en")
+    assert [path.name for path in area] == ["events", "index.html"]
+
+
+def test_an_earlier_builds_site_map_is_not_cut_into_the_languages(tmp_path, run_state):
+    sitemap = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               "<url><loc>https://example.org/</loc></url><url><loc>https://example.org/cs/</loc></url></urlset>\n")
+    languages = Languages(codes=("en", "cs"), default="en")
+    _old(tmp_path / "sitemap.xml", sitemap)
+    mkdocs.utils.clean_directory(str(tmp_path))
+    language_sitemaps.write(str(tmp_path), "https://example.org/", languages)
+    assert not (tmp_path / "cs").exists()  # the site map is an earlier build's: this one wrote none
+    mkdocs.utils.write_file(sitemap.encode(), str(tmp_path / "sitemap.xml"))
+    language_sitemaps.write(str(tmp_path), "https://example.org/", languages)
+    assert "https://example.org/cs/" in (tmp_path / "cs" / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_the_start_is_later_than_every_file_already_there(tmp_path, run_state):
@@ -162,11 +213,13 @@ def test_the_start_is_later_than_every_file_already_there(tmp_path, run_state):
     assert os.lstat(last).st_ctime_ns < run_state.since
 
 
-def test_the_switch_gives_mkdocs_its_own_emptying(monkeypatch, run_state):
+def test_the_switch_and_windows_give_mkdocs_its_own_emptying(monkeypatch, run_state):
     monkeypatch.setenv(site_folder.SWITCH, "1")
     site_folder.start()
-    assert mkdocs.utils.clean_directory is site_folder._CLEAN_DIRECTORY
-    assert mkdocs.utils.write_file is site_folder._WRITE_FILE
+    assert all(getattr(mkdocs.utils, name) is original for name, original in site_writes.MKDOCS_OWN.items())
     monkeypatch.delenv(site_folder.SWITCH)
     site_folder.start()
-    assert mkdocs.utils.clean_directory is not site_folder._CLEAN_DIRECTORY
+    assert not any(getattr(mkdocs.utils, name) is original for name, original in site_writes.MKDOCS_OWN.items())
+    monkeypatch.setattr(os, "name", "nt")  # where a file's ctime is when it was made, which a write leaves
+    site_folder.start()
+    assert all(getattr(mkdocs.utils, name) is original for name, original in site_writes.MKDOCS_OWN.items())

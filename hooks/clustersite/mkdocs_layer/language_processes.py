@@ -2,7 +2,7 @@
 
 static-i18n builds the default language, then, in its `on_post_build`, calls MkDocs'
 `build()` for each other language, one after another. `start` runs as soon as the
-default language's build has loaded and checked data/ and emptied the site folder
+default language's build has loaded and checked data/ and readied the site folder
 (its `on_files`): it forks child processes that each run static-i18n's own loop for
 a run of the other languages and exit, while this process goes on with the default
 language and then its own run. In every process the loop's `build` call goes through
@@ -14,7 +14,9 @@ There is one process per core, and one more where the languages do not share out
 over the cores (`process_count`): five languages on two cores get three processes, since
 with two, one core waited idle while the other built its third language (17 s of a
 10,000-page build); with three, the cores share the uneven part. One process per language
-costs more CPU than it saves (each builds its theme caches again).
+costs more CPU than it saves (each builds its theme caches again), so there are never as
+many processes as languages unless there are as many cores. Only five languages on two
+cores were measured.
 
 A child's failure fails the build with the child's message. With one core, without
 fork(), or with CLUSTERSITE_PROCESSES=1, nothing is forked and static-i18n builds every
@@ -60,7 +62,7 @@ _CHANGED = ("mkdocs-static-i18n no longer builds the other languages the way thi
 
 def process_count(languages: int) -> int:
     """CLUSTERSITE_PROCESSES, else one per core this process may run on, and one more where the
-    languages do not share out evenly over the cores."""
+    languages do not share out evenly over the cores, short of one process per language."""
     value = os.environ.get(PROCESSES_VARIABLE, "").strip()
     if value:
         if not value.isdigit() or int(value) < 1:
@@ -70,7 +72,7 @@ def process_count(languages: int) -> int:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return cores + 1 if 1 < cores < languages and languages % cores else cores
+    return cores + 1 if 1 < cores and cores + 1 < languages and languages % cores else cores
 
 
 def shares(codes: list[str], processes: int) -> list[list[str]]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..data.site_data import Languages
+from .site_writes import written
 
 # On the file's bytes, not its text: at 10,000 pages the decoded copy alone is 10 MB more at the build's peak.
 _URL = re.compile(rb"[ \t]*<url>.*?</url>\n?", re.S)
@@ -40,7 +41,7 @@ def _cut(sitemap: bytes, site_url: str, languages: Languages) -> Iterator[tuple[
 def write(site_dir: str, site_url: str | None, languages: Languages) -> None:
     """Write /<code>/sitemap.xml for every language but the default, whose sitemap is the site's."""
     whole = Path(site_dir) / "sitemap.xml"
-    if not whole.exists():
+    if not written(whole):  # not by this build: an earlier one's, in a folder updated in place
         return
     for code, content in _cut(whole.read_bytes(), site_url or "/", languages):
         folder = Path(site_dir) / code

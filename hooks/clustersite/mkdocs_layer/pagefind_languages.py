@@ -31,12 +31,14 @@ _GLOB_SPECIAL = re.compile(r"([\\*?\[\]{}<>!,:$])")
 
 def language_area(site_dir: Path, code: str, codes: list[str] | tuple[str, ...], default: str) -> list[Path]:
     """Where one language's pages are: its folder, or, for the default language at the site's root,
-    every folder of the root but the other languages' and the index's, and its HTML files but 404.html."""
+    every folder of the root but the other languages' and the index's, and its HTML files but 404.html;
+    not hidden entries or links."""
     if code != default:
         return [site_dir / code]
     area = []
     for path in sorted(site_dir.iterdir()):
-        if path.name in codes or path.name in SIDE_FOLDERS or path.name == PARTS:
+        if path.name in codes or path.name in SIDE_FOLDERS or path.name == PARTS or path.name.startswith(".") \
+                or path.is_symlink():  # hidden entries (.git), which the build leaves alone, and links out of the site
             continue
         if path.is_dir() or (path.suffix == ".html" and path.name != "404.html"):  # every language writes /404.html meanwhile
             area.append(path)

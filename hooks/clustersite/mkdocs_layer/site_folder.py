@@ -1,10 +1,11 @@
 """The site folder brought up to date in place, instead of emptied first and written anew.
 
     start()                 # the outer build's on_config: MkDocs' emptying of the folder replaced
-    write_files(outputs)    # files beside the pages (feeds, calendars), written like pages
     sweep_pages(paths)      # a language's pages written: its old HTML pages removed, before Pagefind reads them
     sweep(site_dir)         # the site finished: what this build did not write is removed
-    forget()                # a failed build: nothing is removed
+    forget()                # a failed build: nothing more is removed
+
+    site_writes.write_files(outputs)   # files beside the pages (feeds, calendars), written like pages
 
 Before a build (not a `--dirty` one), MkDocs deletes everything in the site folder and
 then writes every file again. On a journaling file system that is a large part of a
@@ -21,12 +22,14 @@ than the start (nothing of this build wrote or touched it), and every folder lef
 The folder ends as the emptied one would, with what the build wrote in it
 (tests/test_site_folder.py). Hidden entries at the top (`.git`, `.nojekyll`) stay, as
 MkDocs' emptying leaves them. The ctime is used because no program can set it back (a
-copy that keeps the mtime still gets a new ctime). A clock set back during the build
-leaves the old files in place, with a warning.
+copy that keeps the mtime still gets a new ctime).
 
-Files are written over in place: symbolic links in the folder are removed first (a write
-would go through them), but a file hard-linked from elsewhere changes there too, where
-MkDocs' emptying would have unlinked it.
+Files are written over in place (site_writes.py): symbolic links in the folder are removed
+first (a write would go through them), but a file hard-linked from elsewhere changes there
+too, where MkDocs' emptying would have unlinked it, and a file keeps its permissions. A
+clock set back by more than half a second during the build (checked against the monotonic
+clock before anything is removed) stops the sweeps, with a warning. Not on Windows, where
+a file's ctime is when it was made.
 
 A `--dirty` build never empties the folder, so it sweeps nothing either. Set
 `CLUSTERSITE_EMPTY_SITE_FIRST=1` to have MkDocs empty the folder as it does alone.
@@ -35,39 +38,30 @@ A `--dirty` build never empties the folder, so it sweeps nothing either. Set
 from __future__ import annotations
 
 import os
-import stat
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import mkdocs.utils
 from mkdocs.plugins import get_plugin_logger
 
+from . import site_writes
+from .site_writes import RUN
+
 log = get_plugin_logger("clustersite")
 
 SWITCH = "CLUSTERSITE_EMPTY_SITE_FIRST"
-_CLEAN_DIRECTORY = mkdocs.utils.clean_directory
-_WRITE_FILE = mkdocs.utils.write_file
-
-
-class _Run:
-    """The folder MkDocs would have emptied in this run, and the ctime (ns) at which the build started."""
-
-    folder: str | None = None
-    since: int = 0
-
-
-RUN = _Run()
+_STEADY = 500_000_000  # ns: how far the wall clock may fall behind the monotonic one before the sweep stops
 
 
 def start() -> None:
-    """At the start of a run: MkDocs' emptying and writing of files replaced, unless the switch says 1."""
+    """At the start of a run: MkDocs' emptying and writing of files replaced, unless the switch says 1. Not on
+    Windows, where a file's ctime is when it was made, which writing over it does not change."""
     forget()
-    if os.environ.get(SWITCH, "").strip() == "1":
-        mkdocs.utils.clean_directory, mkdocs.utils.write_file = _CLEAN_DIRECTORY, _WRITE_FILE
-    else:
-        mkdocs.utils.clean_directory, mkdocs.utils.write_file = _note_start, _write_file
+    in_place = os.name == "posix" and os.environ.get(SWITCH, "").strip() != "1"
+    mine = {"clean_directory": _note_start, "write_file": site_writes.write_file, "copy_file": site_writes.copy_file}
+    for name, original in site_writes.MKDOCS_OWN.items():
+        setattr(mkdocs.utils, name, mine[name] if in_place else original)
 
 
 def forget() -> None:
@@ -79,7 +73,14 @@ def _note_start(directory: str) -> None:
     """MkDocs' clean_directory, replaced: the folder is kept, and the time this build starts writing into it noted."""
     if os.path.isdir(directory):
         _remove_links(directory, top=True)
-        RUN.folder, RUN.since = os.path.realpath(directory), _after_every_file(directory)
+        RUN.since = _after_every_file(directory)
+        RUN.folder, RUN.wall, RUN.monotonic = os.path.realpath(directory), time.time_ns(), time.monotonic_ns()
+
+
+def clock_steady() -> bool:
+    """Whether the wall clock kept pace with the monotonic one since the start: set back, it would make files
+    written since look older than the start."""
+    return time.time_ns() - RUN.wall >= time.monotonic_ns() - RUN.monotonic - _STEADY
 
 
 def _remove_links(folder: str, *, top: bool = False) -> None:
@@ -114,52 +115,12 @@ def _now(directory: str) -> int:
         os.unlink(path)
 
 
-def _write_file(content: bytes, output_path: str) -> None:
-    """MkDocs' write_file, but a file that already holds `content` is only touched."""
-    if not _touched(output_path, content):
-        _WRITE_FILE(content, output_path)
-
-
-def write_files(outputs: dict[Path, bytes]) -> None:
-    """Write files beside the pages (feeds, calendars): thousands of small files, written by several threads
-    at once, since each waits on the disk; like a page, one that already holds its bytes is only touched."""
-    for parent in {path.parent for path in outputs}:
-        parent.mkdir(parents=True, exist_ok=True)
-    with ThreadPoolExecutor(max_workers=8, thread_name_prefix="write-files") as pool:
-        list(pool.map(lambda item: _write_bytes(item[1], str(item[0])), outputs.items()))
-
-
-def _write_bytes(content: bytes, path: str) -> None:
-    if not _touched(path, content):
-        with open(path, "wb") as file:
-            file.write(content)
-
-
-def _touched(path: str, content: bytes) -> bool:
-    """Touch the file if this build writes over the folder in place and the file holds `content` already."""
-    if RUN.folder is not None and _holds(path, content):
-        os.utime(path)
-        return True
-    return False
-
-
-def _holds(path: str, content: bytes) -> bool:
-    try:
-        facts = os.lstat(path)
-        if not stat.S_ISREG(facts.st_mode) or facts.st_size != len(content):
-            return False
-        with open(path, "rb") as file:
-            return file.read() == content
-    except OSError:  # not there yet, or not a file
-        return False
-
-
 def sweep(site_dir: str) -> None:
     """Remove what the build did not write or touch, if MkDocs would have emptied `site_dir` before it."""
     folder, RUN.folder = RUN.folder, None
     if folder is None or folder != os.path.realpath(site_dir) or not os.path.isdir(folder):
         return
-    if _now(folder) < RUN.since:
+    if not clock_steady():
         log.warning(f"The system clock went back during the build, so files of earlier builds were left in {site_dir}; "
                     "delete the folder and build again to be sure none is left.")
         return
@@ -169,7 +130,7 @@ def sweep(site_dir: str) -> None:
 def sweep_pages(paths: list[Path]) -> None:
     """Remove the HTML files under `paths` (files or folders) that this build did not write: the old pages
     Pagefind would otherwise index with the new. Only pages: the feeds and pictures may still be being written."""
-    if RUN.folder is None:
+    if RUN.folder is None or not clock_steady():  # sweep() warns of the clock
         return
     for path in paths:
         if path.is_dir():

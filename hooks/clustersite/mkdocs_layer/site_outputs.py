@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..pages import feeds
-from . import language_sitemaps, pagefind_languages, pagefind_search, site_folder
+from . import language_sitemaps, pagefind_languages, pagefind_search, site_folder, site_writes
 from .build_state import BuildState
 
 
@@ -43,7 +43,7 @@ class SiteOutputs:
             outputs = feeds.feed_files(state.site, code, state.today, state.feed_folder(config, code), config.site_url or "")
         if self.writer is None:
             self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="feeds")
-        self.writing.append(self.writer.submit(site_folder.write_files, outputs))
+        self.writing.append(self.writer.submit(site_writes.write_files, outputs))
 
     def finish_writing(self, state: BuildState) -> None:
         """Wait for the feed writes; a failed write fails the build."""
