@@ -10,13 +10,8 @@ language and then its own run. In every process the loop's `build` call goes thr
 the loop, collects what only one process may write: the page guard's findings, the
 404 pages, the site map.
 
-There is one process per core, and one more where the languages do not share out evenly
-over the cores (`process_count`): five languages on two cores get three processes, since
-with two, one core waited idle while the other built its third language (17 s of a
-10,000-page build); with three, the cores share the uneven part. One process per language
-costs more CPU than it saves (each builds its theme caches again), so there are never as
-many processes as languages unless there are as many cores. Only five languages on two
-cores were measured.
+One process per core, one more where the languages do not share out evenly (`process_count`): with two
+for five languages, a core idled 17 s of 10,000 pages; one per language costs more CPU than it saves.
 
 A child's failure fails the build with the child's message. With one core, without
 fork(), or with CLUSTERSITE_PROCESSES=1, nothing is forked and static-i18n builds every
@@ -61,8 +56,7 @@ _CHANGED = ("mkdocs-static-i18n no longer builds the other languages the way thi
 
 
 def process_count(languages: int) -> int:
-    """CLUSTERSITE_PROCESSES, else one per core this process may run on, and one more where the
-    languages do not share out evenly over the cores, short of one process per language."""
+    """CLUSTERSITE_PROCESSES, else one per usable core, one more where the languages do not share out evenly."""
     value = os.environ.get(PROCESSES_VARIABLE, "").strip()
     if value:
         if not value.isdigit() or int(value) < 1:
