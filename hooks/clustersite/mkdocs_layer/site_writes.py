@@ -58,7 +58,7 @@ def write_files(outputs: dict[Path, bytes]) -> None:
     """Write files beside the pages (feeds, calendars): thousands of small files, written by several threads
     at once, since each waits on the disk; like a page, one that already holds its bytes is only touched."""
     for parent in {str(path.parent) for path in outputs}:
-        _clearing_the_way(lambda _, folder: os.makedirs(folder, exist_ok=True), None, parent, folder=True)
+        _clearing_the_way(_make_folder, None, parent, folder=True)
     with ThreadPoolExecutor(max_workers=8, thread_name_prefix="write-files") as pool:
         list(pool.map(lambda item: _write_bytes(item[1], str(item[0])), outputs.items()))
 
@@ -66,6 +66,10 @@ def write_files(outputs: dict[Path, bytes]) -> None:
 def _write_bytes(content: bytes, path: str) -> None:
     if not _touched(path, content):
         _clearing_the_way(_plain_write, content, path)
+
+
+def _make_folder(_, folder: str) -> None:
+    os.makedirs(folder, exist_ok=True)
 
 
 def _plain_write(content: bytes, path: str) -> None:
@@ -106,13 +110,13 @@ def _older(path: str) -> bool:
 
 def _touched(path: str, content: bytes) -> bool:
     """Touch the file if this build writes over the folder in place and the file holds `content` already."""
-    if RUN.folder is not None and _holds(path, content):
-        try:
-            os.utime(path)
-            return True
-        except FileNotFoundError:  # removed meanwhile (sweep_pages in another process): written instead
-            return False
-    return False
+    if RUN.folder is None or not _holds(path, content):
+        return False
+    try:
+        os.utime(path)
+    except FileNotFoundError:  # removed meanwhile (sweep_pages in another process): written instead
+        return False
+    return True
 
 
 def _holds(path: str, content: bytes) -> bool:
