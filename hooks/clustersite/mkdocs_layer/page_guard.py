@@ -1,6 +1,6 @@
 """The final-HTML check and the Content-Security-Policy, wired to the MkDocs build (see hooks/site_security.py).
 
-Each page's HTML goes through page_check.inspect as MkDocs writes it. What is
+Each page's HTML goes through a page_check.PageChecker as MkDocs writes it. What is
 wrong is collected over every language, then the build fails once, naming each
 page, the file it was made from, and what is wrong.
 """
@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from ..data.problems import display_path
 from ..pages import csp
 from ..pages.docs_check import check_docs
-from ..pages.page_check import inspect
+from ..pages.page_check import PageChecker
 
 _PAGES_SHOWN = 3
 _LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}(?:-[A-Za-z]+)?$")
@@ -35,6 +35,7 @@ class PageGuard:
     root: Path = Path(".")
     preview: bool = False  # `mkdocs serve`: its live-reload script is inline and changes on every reload
     findings: dict[str, list[str]] = field(default_factory=dict)  # what is wrong -> the pages (and sources) it is on
+    checker: PageChecker = field(default_factory=lambda: PageChecker(csp.from_config({})))
 
     def start(self, config: MkDocsConfig, *, outer: bool) -> None:
         """Read the policy from mkdocs.yml; forget the previous run's findings when a new run starts."""
@@ -44,6 +45,9 @@ class PageGuard:
             raise PluginError(str(exc)) from None
         self.own_hosts = frozenset(filter(None, [urlsplit(config.site_url or "").netloc.lower()]))
         self.root = Path(config.config_file_path).parent
+        checker = PageChecker(self.policy, self.own_hosts, self.preview)
+        if checker != self.checker:  # another policy: what the checker passed under the last one no longer counts
+            self.checker = checker
         if outer:
             self.findings = {}
             self._check_docs(Path(config.docs_dir))
@@ -66,7 +70,7 @@ class PageGuard:
 
     def _checked(self, html: str, shown: str, source: Callable[[], str]) -> str:
         """`source` is looked up only for a page with findings: finding a generated page's record reads data/."""
-        result = inspect(html, self.policy, self.own_hosts, preview=self.preview)
+        result = self.checker.inspect(html)
         if result.findings:
             where = f"{shown} (from {source()})"
             for finding in result.findings:

@@ -1,6 +1,6 @@
 """The final HTML of a page, read with an HTML parser as a browser reads it: checked, then given its policy.
 
-    inspect(html, policy, own_hosts) -> Inspection(html with the CSP <meta>, findings)
+    PageChecker(policy, own_hosts).inspect(html) -> Inspection(html with the CSP <meta>, findings)
 
 Every address in an attribute (entities decoded, tabs and line breaks removed as a
 browser removes them) is judged: links may use only the allowed schemes, and
@@ -8,6 +8,11 @@ resources (pictures, scripts, styles, frames, media) may come only from the site
 itself, or from a host the site added to its policy. Event-handler attributes
 and plugins (<object>, <embed>) are refused. The hashes of the page's inline
 scripts and styles go into its Content-Security-Policy (csp.py).
+
+A checker remembers the elements it passed, by their tag and attributes, which are all
+the judgement reads: the theme's links, scripts and pictures repeat on every page, and
+judging each once takes a third off the check. What it remembers holds for its policy
+and hosts alone; another policy gets another checker.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ _JUDGED = frozenset(_LINK_ATTRIBUTES + _RESOURCE_ATTRIBUTES + ("srcset",))
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]*)", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
+_PASSED_KEPT = 20_000  # elements remembered as passed (a few MB); the theme's are met again on the next page
 
 
 @dataclass
@@ -46,29 +52,56 @@ class Inspection:
     findings: list[str] = field(default_factory=list)
 
 
+@dataclass
+class PageChecker:
+    """Checks pages under one policy, remembering the elements that passed."""
+
+    policy: Policy
+    own_hosts: frozenset[str] = frozenset()
+    preview: bool = False  # `mkdocs serve`: its live-reload script is inline and changes on every reload
+    passed: set[tuple] = field(default_factory=set, compare=False, repr=False)  # (tag, *attributes) judged fine
+
+    def inspect(self, html: str) -> Inspection:
+        """Check every address and inline script of a page and add its Content-Security-Policy <meta>."""
+        tree = LexborHTMLParser(html)
+        findings: list[str] = []
+        scripts, styles, style_attributes = [], [], []
+        for node in tree.root.traverse() if tree.root is not None else ():
+            tag = node.tag.lower()
+            attributes = node.attributes
+            if tag == "script":
+                source = attributes.get("src")
+                if source is None and (attributes.get("type") or "").strip().lower() in _SCRIPT_TYPES:
+                    scripts.append(node.text(deep=True))
+            elif tag == "style":
+                styles.append(node.text(deep=True))
+            elif tag in ("object", "embed"):
+                findings.append(f"{_shown(node)}: plugins (<object>, <embed>) are not allowed")
+            if attributes:
+                findings += self._judged(node, tag, attributes)
+                if attributes.get("style") is not None:
+                    style_attributes.append(attributes["style"])
+        content = self.policy.render(scripts, styles, style_attributes, inline_scripts=self.preview).replace("&", "&amp;")
+        return Inspection(_with_meta(html, f'<meta http-equiv="Content-Security-Policy" content="{content}">'), findings)
+
+    def _judged(self, node: LexborNode, tag: str, attributes: dict) -> list[str]:
+        """What is wrong in the element's attributes; an element passed before is not judged again."""
+        seen = (tag, *attributes.items())
+        if seen in self.passed:
+            return []
+        found = []
+        if not _JUDGED.isdisjoint(attributes) or tag == "meta" or _has_handler(attributes):
+            found = _attribute_findings(node, tag, attributes, self.policy, self.own_hosts)
+        if not found:
+            if len(self.passed) >= _PASSED_KEPT:
+                self.passed.clear()  # most of a page's own links are met once: start again rather than grow
+            self.passed.add(seen)
+        return found
+
+
 def inspect(html: str, policy: Policy, own_hosts: frozenset[str] = frozenset(), *, preview: bool = False) -> Inspection:
-    """Check every address and inline script of a page and add its Content-Security-Policy <meta>."""
-    tree = LexborHTMLParser(html)
-    findings: list[str] = []
-    scripts, styles, style_attributes = [], [], []
-    for node in tree.root.traverse() if tree.root is not None else ():
-        tag = node.tag.lower()
-        attributes = node.attributes
-        if tag == "script":
-            source = attributes.get("src")
-            if source is None and (attributes.get("type") or "").strip().lower() in _SCRIPT_TYPES:
-                scripts.append(node.text(deep=True))
-        elif tag == "style":
-            styles.append(node.text(deep=True))
-        elif tag in ("object", "embed"):
-            findings.append(f"{_shown(node)}: plugins (<object>, <embed>) are not allowed")
-        if attributes:
-            if not _JUDGED.isdisjoint(attributes) or tag == "meta" or _has_handler(attributes):
-                findings += _attribute_findings(node, tag, attributes, policy, own_hosts)
-            if attributes.get("style") is not None:
-                style_attributes.append(attributes["style"])
-    content = policy.render(scripts, styles, style_attributes, inline_scripts=preview).replace("&", "&amp;")
-    return Inspection(_with_meta(html, f'<meta http-equiv="Content-Security-Policy" content="{content}">'), findings)
+    """One page checked on its own."""
+    return PageChecker(policy, own_hosts, preview).inspect(html)
 
 
 def _has_handler(attributes: dict) -> bool:
