@@ -49,7 +49,8 @@ def _sorted_files(plugin, config, project: Path, generated: int = 0) -> list[tup
         files = get_files(config)
         for language in plugin.build_languages:
             for n in range(generated):
-                src_uri = f"events/e{n}.md" if language == "en" else f"events/e{n}.{language}.md"
+                stem = f"events/e{n}" if n % 3 else f"događaji/d {n}/index"  # and names that a url quotes
+                src_uri = f"{stem}.md" if language == "en" else f"{stem}.{language}.md"
                 file = File(src_uri, None, config.site_dir, config.use_directory_urls)
                 file.abs_src_path = os.path.join(config.docs_dir, src_uri)  # where no file is, as virtual_files does
                 files.append(file)
@@ -67,38 +68,53 @@ def _counted(function, calls: list):
     return counted
 
 
-def test_static_i18n_sorts_and_links_the_files_the_same_with_the_cache(project_copy, cache_switch, monkeypatch):
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_static_i18n_sorts_and_links_the_files_the_same_with_the_cache(project_copy, cache_switch, monkeypatch, directory_urls):
     config, plugin = _loaded(project_copy)
+    config["use_directory_urls"] = directory_urls
     cache_switch(False)
-    without = _sorted_files(plugin, config, project_copy)
+    without = _sorted_files(plugin, config, project_copy, generated=30)
     made, asked = [], []
     monkeypatch.setattr(suffix, "create_i18n_file", _counted(suffix.create_i18n_file, made))
     cache_switch(True)
     monkeypatch.setattr(suffix, "create_i18n_file", _counted(suffix.create_i18n_file, asked))
-    with_it = _sorted_files(plugin, config, project_copy)
-    assert with_it == without and len(without) > 40
-    assert 0 < len(made) < len(asked) / 2  # static-i18n asked for each file often, and it was made once
+    with_it = _sorted_files(plugin, config, project_copy, generated=30)
+    assert with_it == without and len(without) >= 5 * 30  # every file and its links in every language, as static-i18n makes them
+    assert 0 < len(made) < len(asked) / 5  # static-i18n asked for each file often, in every language, and it was made once
 
 
-def test_a_build_keeps_only_the_files_a_later_language_build_asks_for(project_copy, cache_switch, monkeypatch):
-    """A language's build sets aside the other languages' files in its language: not kept, unlike in the preview."""
+def test_each_file_is_made_once_and_kept_for_the_next_run_of_the_preview_alone(project_copy, cache_switch, monkeypatch):
     config, plugin = _loaded(project_copy)
-    cache_switch(False)
-    without = _sorted_files(plugin, config, project_copy, generated=30)
-    runs = {}
-    for preview in (True, False):
-        made: list = []
-        monkeypatch.setattr(suffix, "create_i18n_file", _counted(i18n_file_cache._library_function or suffix.create_i18n_file, made))
+    languages = len(plugin.build_languages)
+    made: list = []
+    monkeypatch.setattr(suffix, "create_i18n_file", _counted(suffix.create_i18n_file, made))
+    for preview, made_again in ((True, True), (True, False), (False, True)):
+        made.clear()
         cache_switch(True, keep=preview)
-        assert _sorted_files(plugin, config, project_copy, generated=30) == without
-        runs[preview] = (len(made), dict(i18n_file_cache._made))
-    (made_in_preview, kept_in_preview), (made, kept) = runs[True], runs[False]
-    assert set(kept) < set(kept_in_preview) and len(kept) < 0.7 * len(kept_in_preview)
-    assert made < 1.2 * made_in_preview  # few made again
-    for key in set(kept_in_preview) - set(kept):  # those left out are other languages' files
-        language, src_uri = key.split("\0")[:2]
-        suffixes = src_uri.split(".")[1:-1]
-        assert (suffixes or ["en"]) != [language], key
+        _sorted_files(plugin, config, project_copy, generated=30)
+        kept = len(i18n_file_cache._made)
+        assert kept > 30 * languages
+        if made_again:  # one File per file of the site, whatever the number of languages
+            assert kept == len({(file.src_uri, file.dest_uri) for file in made})
+        # each file made once (none in the preview's second run), and one more per language: its first copy compared
+        assert len(made) == (kept if made_again else 0) + languages
+        i18n_file_cache.finish() if not preview else None
+
+
+def test_a_static_i18n_that_places_a_language_s_files_otherwise_stops_the_build(project_copy, cache_switch, monkeypatch):
+    config, plugin = _loaded(project_copy)
+    library = suffix.create_i18n_file
+
+    def placed_otherwise(file, current_language, default_language, all_languages, config):
+        made = library(file, current_language, default_language, all_languages, config)
+        if current_language != default_language:
+            made.url = f"{current_language}/elsewhere/"
+        return made
+
+    monkeypatch.setattr(suffix, "create_i18n_file", placed_otherwise)
+    cache_switch(True)
+    with pytest.raises(PluginError, match=r"mkdocs-static-i18n has changed .*differs in url from the file made first"):
+        _sorted_files(plugin, config, project_copy)
 
 
 def test_each_call_gets_its_own_file_linked_to_itself(project_copy, cache_switch):
@@ -190,8 +206,9 @@ def test_the_preview_keeps_the_language_files_for_its_next_run_and_a_build_does_
     page = next(file for file in get_files(config) if file.src_uri == "index.sr.md")
     made: list = []
     monkeypatch.setattr(suffix, "create_i18n_file", _counted(suffix.create_i18n_file, made))
-    for keep, expected in ((False, 1), (True, 1), (False, 2)):
-        cache_switch(True, keep=keep)  # a run starts: a preview rebuild keeps the files, a build starts afresh
+    # a run starts: a preview rebuild keeps the file, and only compares its first copy with static-i18n's; a build starts afresh
+    for keep, expected in ((False, 1), (True, 2), (False, 3)):
+        cache_switch(True, keep=keep)
         twin = suffix.create_i18n_file(page, "sr", "en", ["en", "sr"], config)
         assert twin.url == "sr/" and twin.alternates == {"sr": twin}
         assert len(made) == expected, (keep, len(made))
