@@ -75,7 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _failed():
         return preview_errors.no_files()
-    virtual_files.add_generated_files(state, files, config)
+    virtual_files.add_generated_files(state, files, config, _language(config))
     return files
 
 

@@ -83,3 +83,15 @@ def test_the_site_map_is_written_in_pieces_as_mkdocs_writes_the_whole(tmp_path):
                                                                mtime=1_700_000_000) as gz_buf:
         gz_buf.write(whole.encode("utf-8"))  # as mkdocs.commands.build writes it
     assert Path(gz_filename).read_bytes() == (tmp_path / "whole.gz").read_bytes()
+
+
+def test_a_process_building_another_language_names_the_pages_without_rendering_the_default_one(project_copy, monkeypatch):
+    monkeypatch.setenv("SITE_BUILD_DATE", "2026-11-22")
+    state = BuildState(serving=False)
+    prepared(project_copy, state)
+    names = state.names("sr")
+    assert list(state.pages) == ["sr"]  # the language it builds next, and no other
+    assert state.hand_over("sr") and state.pages == {}
+    reference = BuildState(serving=False)
+    prepared(project_copy, reference)
+    assert names == reference.names() and "events/index.md" in names

@@ -136,18 +136,23 @@ class BuildState:
         run with the same data; the preview keeps every language's (`previous`).
         """
         contents = self.contents(code)
-        self._named()  # before the default language's Markdown goes
+        if tuple(page.src_uri for page in self.pages_in(code)) != self._named(code)[0]:  # before its Markdown goes
+            raise PluginError(f"The generated '{code}' pages are not the same pages as the other languages'; "
+                              "their files would be named wrongly. This is a bug in hooks/clustersite/pages.")
         if not self.serving:
             self.pages.pop(code, None)
         return contents
 
-    def names(self) -> tuple[str, ...]:
-        """The generated pages' language-neutral src_uri, in order: every language has the same pages."""
-        return self._named()[0]
+    def names(self, code: str | None = None) -> tuple[str, ...]:
+        """The generated pages' language-neutral src_uri, in order. Every language has the same pages, so they are
+        named by a language already rendered, else by `code` (the language being built, rendered for its build
+        anyway: a process that builds other languages than the default one does not render it for the names)."""
+        return self._named(code)[0]
 
-    def _named(self) -> tuple[tuple[str, ...], frozenset[str]]:
+    def _named(self, code: str | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
         if self._names is None:
-            names = tuple(page.src_uri for page in self.pages_in(self.site.languages.default))
+            named_by = next(iter(self.pages), None) or code or self.site.languages.default
+            names = tuple(page.src_uri for page in self.pages_in(named_by))
             self._names = (names, frozenset(names))
         return self._names
 

@@ -23,17 +23,17 @@ _made: tuple[tuple, list[File]] = ((), [])
 _docs: dict[str, str] = {}  # suffixed src_uri -> Markdown of staff pages made for derived languages
 
 
-def add_generated_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
+def add_generated_files(state: BuildState, files: Files, config: MkDocsConfig, code: str) -> None:
     """Add every language's generated pages, named with language suffixes for static-i18n.
 
-    Every language has the same pages, so the default language's list names them
-    all; static-i18n needs the other languages' files only to link to them.
+    Every language has the same pages, so one language's list names them all;
+    static-i18n needs the other languages' files only to link to them.
     Each gets an `abs_src_path` inside docs/ where no file exists: static-i18n
     keeps only files under docs_dir.
     """
     global _made
     languages = state.site.languages
-    names = state.names()
+    names = state.names(code)  # named by the language being built, if no other is rendered yet
     with state.timed("add files"):
         key = (names, config.docs_dir, config.site_dir, config.use_directory_urls)
         if _made[0] != key:
