@@ -58,7 +58,6 @@ def _index_language(*, config: MkDocsConfig) -> None:
 @event_priority(-140)  # static-i18n has built the other languages (-100); the page guard reports next (-150)
 def _join_languages(*, config: MkDocsConfig) -> None:
     if not inner_build(config):
-        outputs.drop_old_index(state, config)  # while the other processes build their last languages
         processes.join(config, state, outputs)
 
 

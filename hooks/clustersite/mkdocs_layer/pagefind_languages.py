@@ -144,12 +144,6 @@ def merge(site_dir: Path, codes: list[str]) -> None:
     shutil.rmtree(parts, ignore_errors=True)
 
 
-def drop_merged(site_dir: Path) -> None:
-    """Remove the last build's search index, which `merge` replaces: 40,000 files at 10,000 pages, so it is done
-    while the other processes build on, not when they are done."""
-    shutil.rmtree(site_dir / FOLDER, ignore_errors=True)
-
-
 def _move_into(part: Path, target: Path) -> None:
     """Every file of a language's index into the merged one. The files every run writes alike (the scripts, the
     WebAssembly) replace each other; the others are named for the language and their content."""

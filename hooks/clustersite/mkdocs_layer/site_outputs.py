@@ -92,12 +92,6 @@ class SiteOutputs:
         glob = pagefind_languages.language_glob(Path(config.site_dir), code, languages.codes, languages.default)
         self.language_indexes.start(Path(config.site_dir), code, glob)
 
-    def drop_old_index(self, state: BuildState, config: MkDocsConfig) -> None:
-        """Remove the last build's search index while the other processes build on (`index_search` makes the new one)."""
-        if not state.serving and state.site is not None:
-            with state.timed("search index: the old one removed"):
-                pagefind_languages.drop_merged(Path(config.site_dir))
-
     def finish_indexing(self, state: BuildState) -> None:
         """Wait for the languages this process indexes; a failed run fails the build."""
         with state.timed("search index"):
