@@ -15,10 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import normalize_url
+from mkdocs.utils import get_relative_url, normalize_url
 from mkdocs_static_i18n import reconfigure, suffix
 
-from clustersite.mkdocs_layer import i18n_file_cache, i18n_lookups, nav_fragments, run_caches, theme_context, theme_listing
+from clustersite.mkdocs_layer import (header_fragments, i18n_file_cache, i18n_lookups, nav_fragments, run_caches, theme_context,
+                                      theme_listing)
 from conftest import SUBPATH, run_build
 
 _FILE_FACTS = ("src_uri", "dest_uri", "url", "abs_dest_path", "name", "locale", "locale_alternate_of", "localization",
@@ -305,3 +306,30 @@ def test_pages_outside_the_navigation_with_the_same_addresses_share_one_renderin
     for page in in_nav:  # a page in the navigation is marked as current in it: rendered for itself
         assert fragments.slot(page, nav, addresses(page)) is None
     assert nav_fragments.NavFragments(enabled=False).slot(pages["events/a.md"], nav, addresses(pages["events/a.md"])) is None
+
+
+def test_pages_whose_header_addresses_read_the_same_share_one_header_with_their_own_title_and_links(project_copy):
+    config = load_config(str(project_copy / "mkdocs.yml"))
+    probe = config.theme.get_env().from_string(
+        '{% import "partials/language.html" as lang with context %}{% set features = [] %}{% include "partials/header.html" %}')
+    files = {name: File(name, config.docs_dir, config.site_dir, True)
+             for name in ("index.md", "events/a.md", "events/b.md", "news/c.md", "search.md")}
+    titles = {"events/a.md": "Cluster <b>days</b> & more", "events/b.md": "Š & č", "news/c.md": "News", "search.md": "Search"}
+    pages = {name: Page(titles.get(name, "Home"), file, config) for name, file in files.items()}
+    pages["events/b.md"].meta = {"title": 'Its own "title"'}
+    nav = Navigation([pages["index.md"]], [pages["index.md"]])
+    nav.homepage = pages["index.md"]
+
+    def header(page: Page, fragments: header_fragments.HeaderFragments) -> str:
+        config.extra["alternate"] = [{"name": name, "link": f"/{code}/{page.url}?x=1&y=2", "lang": code}  # as static-i18n sets them
+                                     for code, name in (("en", "English"), ("sr", "Srpski"))]
+        clustersite = {"header": fragments, "search_path": "search/", "short_name": "Short", "language": "en",
+                       "html_lang": {"en": "en", "sr": "sr-Latn"}, "ui_word": theme_context._kept_words()}
+        return probe.render(config=config, page=page, nav=nav, base_url=get_relative_url(".", page.url), clustersite=clustersite)
+
+    shared, whole = header_fragments.HeaderFragments(), header_fragments.HeaderFragments(enabled=False)
+    for name in ("events/a.md", "events/b.md", "news/c.md", "search.md", "events/a.md"):
+        assert header(pages[name], shared) == header(pages[name], whole), name
+    assert 'Its own "title"' in header(pages["events/b.md"], shared) and "&amp;y=2" in header(pages["news/c.md"], shared)
+    assert len(shared.frames) == 2 and not whole.frames  # the pages two folders down share one; the search page has its own
+    assert all(frame.parts and sum(isinstance(part, int) for part in frame.parts) == 3 for frame in shared.frames.values())

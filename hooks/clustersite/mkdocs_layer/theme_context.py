@@ -19,6 +19,7 @@ from ..pages.head_meta import og_locale, page_description
 from ..pages.home_overview import home_overview
 from ..pages.safe_text import inline_html, inline_markdown
 from . import run_caches, site_chrome
+from .header_fragments import HeaderFragments
 from .nav_fragments import NavFragments
 
 MARKER_PREFIX = "<!-- clustersite:"  # every marker starts so
@@ -91,6 +92,7 @@ def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Call
         "short_name": site_chrome.short_names(config.extra.get("short_name"), languages.codes)[0].get(code, config.site_name),
         "ui_word": _kept_words(),
         "nav": NavFragments(enabled=run_caches.enabled()),
+        "header": HeaderFragments(enabled=run_caches.enabled()),
     }
 
 
