@@ -5,7 +5,9 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
@@ -95,3 +97,17 @@ def test_a_process_building_another_language_names_the_pages_without_rendering_t
     reference = BuildState(serving=False)
     prepared(project_copy, reference)
     assert names == reference.names() and "events/index.md" in names
+
+
+def test_a_language_whose_generated_pages_differ_from_the_others_stops_the_build(project_copy, monkeypatch):
+    monkeypatch.setenv("SITE_BUILD_DATE", "2026-11-22")
+    state = BuildState(serving=False)
+    prepared(project_copy, state)
+    names = state.names()  # named by the default language, as another process's are by its own
+    state.check_same_pages(names, "another process's pages")
+    with pytest.raises(PluginError, match=r"generated pages differ between languages \(another process's pages"):
+        state.check_same_pages((*names, "events/only-here.md"), "another process's pages")
+    state.pages_in("sr")
+    state.pages["sr"] = state.pages["sr"][:-1]  # a page the other languages have, missing in Serbian
+    with pytest.raises(PluginError, match=r"differ between languages \(the 'sr' pages"):
+        state.hand_over("sr")

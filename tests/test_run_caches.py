@@ -13,13 +13,9 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, get_files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url, normalize_url
 from mkdocs_static_i18n import reconfigure, suffix
 
-from clustersite.mkdocs_layer import (header_fragments, i18n_file_cache, i18n_lookups, nav_fragments, run_caches, theme_context,
-                                      theme_listing)
+from clustersite.mkdocs_layer import i18n_file_cache, i18n_lookups, run_caches, theme_context, theme_listing
 from conftest import SUBPATH, run_build
 
 _FILE_FACTS = ("src_uri", "dest_uri", "url", "abs_dest_path", "name", "locale", "locale_alternate_of", "localization",
@@ -273,63 +269,3 @@ def test_each_interface_word_is_the_one_materials_own_lookup_gives(project_copy)
         assert ours.from_string(probe).render(config=config) == expected, language  # a page without the site's globals
         assert ours.from_string(probe).render(config=config, clustersite={}) == expected, language  # other globals
         assert "[no.such.word]" in expected and expected.count("[]") == 0
-
-
-def test_the_site_navigation_is_materials_own_template_unchanged():
-    material = Path(material_templates.__file__).parent / "partials" / "nav.html"
-    body = material.read_text(encoding="utf-8").split("-#}\n", 1)[1].rstrip("\n")  # without Material's header comment
-    ours = (Path(__file__).parents[1] / "overrides" / "partials" / "nav.html").read_text(encoding="utf-8")
-    assert "{%- set rendered_nav -%}\n" + body + "{% endset -%}" in ours, "Material's nav.html changed: copy it again"
-
-
-def test_pages_outside_the_navigation_with_the_same_addresses_share_one_rendering(tmp_path):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: Navigation\n", encoding="utf-8")
-    config = load_config(str(tmp_path / "mkdocs.yml"))
-    files = {name: File(name, str(tmp_path / "docs"), str(tmp_path / "site"), True)
-             for name in ("index.md", "events/index.md", "events/a.md", "events/b.md", "partners/c.md")}
-    pages = {name: Page(None, file, config) for name, file in files.items()}
-    in_nav = [pages["index.md"], pages["events/index.md"]]
-    nav = Navigation(in_nav, in_nav)
-    nav.homepage = pages["index.md"]
-
-    def addresses(page: Page) -> str:  # as the template makes them: each through MkDocs' `url` filter
-        return " ".join(normalize_url(url, page=page) for url in nav_fragments.addresses(nav, config))
-
-    fragments = nav_fragments.NavFragments()
-    first = fragments.slot(pages["events/a.md"], nav, addresses(pages["events/a.md"]))
-    assert first is not None and first.html is None
-    first.keep("<nav>events</nav>")
-    assert fragments.slot(pages["events/b.md"], nav, addresses(pages["events/b.md"])).html == "<nav>events</nav>"
-    other = fragments.slot(pages["partners/c.md"], nav, addresses(pages["partners/c.md"]))
-    assert addresses(pages["partners/c.md"]) != addresses(pages["events/a.md"]) and other.html is None
-    for page in in_nav:  # a page in the navigation is marked as current in it: rendered for itself
-        assert fragments.slot(page, nav, addresses(page)) is None
-    assert nav_fragments.NavFragments(enabled=False).slot(pages["events/a.md"], nav, addresses(pages["events/a.md"])) is None
-
-
-def test_pages_whose_header_addresses_read_the_same_share_one_header_with_their_own_title_and_links(project_copy):
-    config = load_config(str(project_copy / "mkdocs.yml"))
-    probe = config.theme.get_env().from_string(
-        '{% import "partials/language.html" as lang with context %}{% set features = [] %}{% include "partials/header.html" %}')
-    files = {name: File(name, config.docs_dir, config.site_dir, True)
-             for name in ("index.md", "events/a.md", "events/b.md", "news/c.md", "search.md")}
-    titles = {"events/a.md": "Cluster <b>days</b> & more", "events/b.md": "Š & č", "news/c.md": "News", "search.md": "Search"}
-    pages = {name: Page(titles.get(name, "Home"), file, config) for name, file in files.items()}
-    pages["events/b.md"].meta = {"title": 'Its own "title"'}
-    nav = Navigation([pages["index.md"]], [pages["index.md"]])
-    nav.homepage = pages["index.md"]
-
-    def header(page: Page, fragments: header_fragments.HeaderFragments) -> str:
-        config.extra["alternate"] = [{"name": name, "link": f"/{code}/{page.url}?x=1&y=2", "lang": code}  # as static-i18n sets them
-                                     for code, name in (("en", "English"), ("sr", "Srpski"))]
-        clustersite = {"header": fragments, "search_path": "search/", "short_name": "Short", "language": "en",
-                       "html_lang": {"en": "en", "sr": "sr-Latn"}, "ui_word": theme_context._kept_words()}
-        return probe.render(config=config, page=page, nav=nav, base_url=get_relative_url(".", page.url), clustersite=clustersite)
-
-    shared, whole = header_fragments.HeaderFragments(), header_fragments.HeaderFragments(enabled=False)
-    for name in ("events/a.md", "events/b.md", "news/c.md", "search.md", "events/a.md"):
-        assert header(pages[name], shared) == header(pages[name], whole), name
-    assert 'Its own "title"' in header(pages["events/b.md"], shared) and "&amp;y=2" in header(pages["news/c.md"], shared)
-    assert len(shared.frames) == 2 and not whole.frames  # the pages two folders down share one; the search page has its own
-    assert all(frame.parts and sum(isinstance(part, int) for part in frame.parts) == 3 for frame in shared.frames.values())

@@ -136,9 +136,7 @@ class BuildState:
         run with the same data; the preview keeps every language's (`previous`).
         """
         contents = self.contents(code)
-        if tuple(page.src_uri for page in self.pages_in(code)) != self._named(code)[0]:  # before its Markdown goes
-            raise PluginError(f"The generated '{code}' pages are not the same pages as the other languages'; "
-                              "their files would be named wrongly. This is a bug in hooks/clustersite/pages.")
+        self.check_same_pages(tuple(page.src_uri for page in self.pages_in(code)), f"the '{code}' pages")
         if not self.serving:
             self.pages.pop(code, None)
         return contents
@@ -155,6 +153,12 @@ class BuildState:
             names = tuple(page.src_uri for page in self.pages_in(named_by))
             self._names = (names, frozenset(names))
         return self._names
+
+    def check_same_pages(self, names: tuple[str, ...], which: str) -> None:
+        """Every language has the same generated pages, named in `names` (this process's): others' names must match."""
+        if tuple(names) != self.names():
+            raise PluginError(f"The generated pages differ between languages ({which} against this process's); their "
+                              "files would be named wrongly. This is a bug in hooks/clustersite/pages.")
 
     def names_in(self, code: str) -> set[str]:
         """The generated pages' src_uri in the language, as its build's files are named."""

@@ -7,9 +7,12 @@ the links to the page in the other languages, and the addresses written relative
 share one rendering, a frame, in which the title and each language link are marks; each page
 gets the frame with its own title and links put in (overrides/partials/header.html).
 
-A mark is a random token no page can hold. A frame lives for one language build (the theme's
-globals are made anew for each), and CLUSTERSITE_RUN_CACHES=0 renders every page's header
-whole (tests/test_run_caches.py compares the two sites byte for byte).
+A mark is a random token no page can hold. The second page of each frame also renders its
+header whole and compares: a template edit that makes the header depend on something else of
+the page stops the build, rather than give pages another page's header. A frame lives for one
+language build (the theme's globals are made anew for each), and CLUSTERSITE_RUN_CACHES=0
+renders every page's header whole (tests/test_run_caches.py compares the two sites byte for
+byte).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 import secrets
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 
@@ -25,6 +29,7 @@ class Frame:
 
     def __init__(self) -> None:
         self.parts: list[str | int] | None = None  # text, and the number of the value that goes in between
+        self.checked = False  # whether a page other than the first has compared it with its whole header
 
     def keep(self, html: str, marks: list[str]) -> str:
         """Keep the rendered frame; '' (the template shows the filled frame next)."""
@@ -36,6 +41,16 @@ class Frame:
     def fill(self, values: list) -> str:
         """The header of one page: the frame with the page's values in place of the marks."""
         return "".join(part if isinstance(part, str) else str(values[part]) for part in self.parts)
+
+    def check(self, filled: str, whole: str, url: str) -> str:
+        """'' if the page's header from the frame is the one rendered for it alone; else the build stops."""
+        if filled != whole:
+            raise PluginError(f"The site header shared between pages is not the header of the page /{url}: "
+                              "something in overrides/partials/header-frame.html (or a template it includes) depends on "
+                              "the page but is neither a mark nor an address in the key of overrides/partials/header.html. "
+                              "Add it there, or build with CLUSTERSITE_RUN_CACHES=0.")
+        self.checked = True
+        return ""
 
 
 class HeaderFragments:

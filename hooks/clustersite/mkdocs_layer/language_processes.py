@@ -1,14 +1,12 @@
 """The languages' builds spread over several processes, from one load of data/.
 
-static-i18n builds the default language, then, in its `on_post_build`, calls MkDocs'
-`build()` for each other language, one after another. `start` runs as soon as the
-default language's build has loaded and checked data/ and readied the site folder
-(its `on_files`): it forks child processes that each run static-i18n's own loop for
-a run of the other languages and exit, while this process goes on with the default
-language and then its own run. In every process the loop's `build` call goes through
-`_Share`, which builds that process's languages and skips the others. `join`, after
-the loop, collects what only one process may write: the page guard's findings, the
-404 pages, the site map.
+static-i18n builds the default language, then, in its `on_post_build`, calls MkDocs' `build()` for each other
+language, one after another. `start` runs as soon as the default language's build has loaded and checked data/
+and readied the site folder (its `on_files`): it forks child processes that each run static-i18n's own loop for
+a run of the other languages and exit, while this process goes on with the default language and then its own
+run. In every process the loop's `build` call goes through `_Share`, which builds that process's languages and
+skips the others. `join`, after the loop, collects what only one process may write: the page guard's findings,
+the 404 pages, the site map; and checks that each process named the same generated pages.
 
 One process per core, one more where the languages do not share out evenly (`process_count`): with two
 for five languages, a core idled 17 s of 10,000 pages; one per language costs more CPU than it saves.
@@ -182,7 +180,7 @@ class LanguageProcesses:
             outputs.finish_indexing(state)
             result = {"findings": GUARD.findings, "404": outputs.saved_404, "sitemaps": self.sitemaps,
                       "timings": state.timings, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                      "preview": preview_handback.taken(state, codes)}
+                      "preview": preview_handback.taken(state, codes), "names": state.names()}
             status = 0
         except BaseException as exc:  # sent to the parent, which fails the build with it
             result = {"error": child_results.described(exc, plugin.current_language)}
@@ -224,6 +222,7 @@ class LanguageProcesses:
         here = " ".join([state.site.languages.default, *share.codes])  # this process built the default language too
         self.peaks_kb = {here: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
         for child, result in results:
+            state.check_same_pages(result["names"], f"the pages of the process that built {', '.join(child.codes)}")
             for finding, pages in result["findings"].items():
                 GUARD.findings.setdefault(finding, []).extend(pages)
             outputs.saved_404.update(result["404"])

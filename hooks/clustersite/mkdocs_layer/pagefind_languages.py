@@ -145,8 +145,9 @@ def merge(site_dir: Path, codes: list[str]) -> None:
 
 
 def _move_into(part: Path, target: Path) -> None:
-    """Every file of a language's index into the merged one. The files every run writes alike (the scripts, the
-    WebAssembly) replace each other; the others are named for the language and their content."""
+    """Every file of a language's index into the merged one. The scripts and the WebAssembly, which every run
+    writes, are the same bytes in each (one Pagefind binary: `_check_same_run`), so the last one's stays; the
+    other files are named for their language and content."""
     for folder, _, names in os.walk(part):
         into = os.path.join(target, os.path.relpath(folder, part))
         os.makedirs(into, exist_ok=True)

@@ -41,7 +41,7 @@ _JUDGED = frozenset(_LINK_ATTRIBUTES + _RESOURCE_ATTRIBUTES + ("srcset",))
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]*)", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
-_PASSED_KEPT = 20_000  # elements remembered as passed (a few MB); the theme's are met again on the next page
+_PASSED_KEPT = 20_000  # elements with addresses remembered as passed; the theme's are met again on the next page
 
 
 @dataclass
@@ -85,13 +85,14 @@ class PageChecker:
         return Inspection(_with_meta(html, f'<meta http-equiv="Content-Security-Policy" content="{content}">'), findings)
 
     def _judged(self, node: LexborNode, tag: str, attributes: dict) -> list[str]:
-        """What is wrong in the element's attributes; an element passed before is not judged again."""
+        """What is wrong in the element's attributes; an element passed before is not judged again, and one
+        with nothing to judge is not remembered."""
+        if _JUDGED.isdisjoint(attributes) and tag != "meta" and not _has_handler(attributes):
+            return []
         seen = (tag, *attributes.items())
         if seen in self.passed:
             return []
-        found = []
-        if not _JUDGED.isdisjoint(attributes) or tag == "meta" or _has_handler(attributes):
-            found = _attribute_findings(node, tag, attributes, self.policy, self.own_hosts)
+        found = _attribute_findings(node, tag, attributes, self.policy, self.own_hosts)
         if not found:
             if len(self.passed) >= _PASSED_KEPT:
                 self.passed.clear()  # most of a page's own links are met once: start again rather than grow
