@@ -55,7 +55,9 @@ def test_a_failed_build_sweeps_nothing_a_dirty_one_nothing_and_the_switch_emptie
     site = tmp_path / "site"
     assert run_build(site, config=project_copy / "mkdocs.yml").returncode == 0
     (site / "earlier.txt").write_text("an earlier build's file", encoding="utf-8")
-    home = (site / "index.html").stat().st_ino
+    held = tmp_path / "home-held.html"  # a second name keeps the page's inode in use: a new file cannot be given its number
+    os.link(site / "index.html", held)
+    home = held.stat().st_ino
     main = project_copy / "overrides" / "main.html"
     theme = main.read_text(encoding="utf-8")
     main.write_text(theme.replace("{% block content %}", '{% block content %}<a href="javascript:alert(1)">x</a>'),
