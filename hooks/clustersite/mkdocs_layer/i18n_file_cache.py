@@ -44,7 +44,6 @@ _PER_LANGUAGE = ("alternates", "dest_uri", "abs_dest_path", "url", "locale_alter
 # without the language's folder, and its url at the site's root and (the part after the folder) below one.
 _Kept = tuple[type, tuple[str, ...], tuple, str, str, str]
 _made: dict[str, _Kept] = {}  # "src_uri, dest_uri, inclusion" -> the File made for them
-_keep = False  # the preview: the files are kept for the next run
 _settings: tuple = ()  # the other arguments the kept Files were made with
 _compared: set[str] = set()  # the languages whose first copy was compared with static-i18n's File in this run
 _names: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -57,8 +56,7 @@ def start(enabled: bool, keep: bool = False) -> None:
     The preview keeps them from one rebuild to the next: a File is made from its paths and
     the settings alone, both part of what it is kept under, so a kept one still fits.
     """
-    global _library_function, _keep
-    _keep = keep
+    global _library_function
     _compared.clear()
     if not keep:
         _forget()

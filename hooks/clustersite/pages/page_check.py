@@ -11,8 +11,8 @@ scripts and styles go into its Content-Security-Policy (csp.py).
 
 A checker remembers the elements it passed, by their tag and attributes, which are all
 the judgement reads: the theme's links, scripts and pictures repeat on every page, and
-judging each once takes a third off the check. What it remembers holds for its policy
-and hosts alone; another policy gets another checker.
+judging each once took an eighth off the check (0.92 -> 0.80 ms a page). What it
+remembers holds for its policy and hosts alone; another policy gets another checker.
 """
 
 from __future__ import annotations
