@@ -426,8 +426,8 @@ def test_a_newer_preview_build_stops_the_search_indexing_and_the_served_index_st
     assert sorted(p.name for p in site.iterdir() if p.name.startswith("pagefind")) == ["pagefind"]
 
 
-def _indexing(preview: Preview) -> list[int]:
-    """The preview's Pagefind processes running now (Linux: read from /proc)."""
+def _children(pid: int) -> list[tuple[int, bytes]]:
+    """The processes whose parent is `pid`, with their command lines (Linux: read from /proc)."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -435,16 +435,36 @@ def _indexing(preview: Preview) -> list[int]:
             command = (stat.parent / "cmdline").read_bytes()
         except OSError:
             continue
-        if int(fields[1]) == preview.process.pid and b"pagefind" in command:
-            found.append(int(stat.parent.name))
+        if int(fields[1]) == pid:
+            found.append((int(stat.parent.name), command.replace(b"\0", b" ")))
     return found
+
+
+def _indexing(preview: Preview) -> list[int]:
+    """The preview's Pagefind processes running now."""
+    return [child for child, command in _children(preview.process.pid) if b"pagefind" in command]
+
+
+def _hung(process: subprocess.Popen) -> str:
+    """What a preview that did not end is doing: the processes under it, then every thread's stack, which
+    Python's faulthandler writes to stderr when SIGABRT ends it (PYTHONFAULTHANDLER=1)."""
+    below = _children(process.pid)
+    alive = process.poll() is None
+    if alive:
+        process.send_signal(signal.SIGABRT)
+    try:
+        _, errors = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:  # something under it holds its stderr open
+        process.kill()
+        errors = "(its stderr was still open 30 s after SIGABRT)"
+    return f"still running: {alive}; processes under it: {below or 'none'}\n{errors[-16000:]}"
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the running processes from /proc (Linux)")
 def test_stopping_the_preview_while_search_is_indexed_ends_it_cleanly(fixture_copy, tmp_path):
     temporary = tmp_path / "tmp"  # where `mkdocs serve` makes the folder it serves
     temporary.mkdir()
-    preview = Preview(fixture_copy("example"), TMPDIR=str(temporary))
+    preview = Preview(fixture_copy("example"), TMPDIR=str(temporary), PYTHONFAULTHANDLER="1")
     try:
         preview.wait_until_up()
         edits = [("the site's editors chose one", "the site's editors chose two")] * 5
@@ -458,7 +478,10 @@ def test_stopping_the_preview_while_search_is_indexed_ends_it_cleanly(fixture_co
         else:
             pytest.fail("the search index was never caught being made")
         preview.process.send_signal(signal.SIGINT)  # Ctrl+C
-        _, errors = preview.process.communicate(timeout=60)
+        try:
+            _, errors = preview.process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the preview did not end within 60 s of Ctrl+C\n{_hung(preview.process)}")
         left = [pid for pid in indexing if Path(f"/proc/{pid}").exists()]
     finally:
         if preview.process.poll() is None:
