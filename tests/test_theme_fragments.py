@@ -1,4 +1,5 @@
-"""Theme parts rendered once for several pages (the navigation, the header) give each page what Material gives it."""
+"""Theme parts rendered once for several pages (the navigation, the header, the blocks that read only the page's
+depth) give each page what Material gives it."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, normalize_url
 
-from clustersite.mkdocs_layer import header_fragments, nav_fragments, theme_context
+from clustersite.mkdocs_layer import depth_blocks, header_fragments, nav_fragments, theme_context
 
 
 def test_the_site_navigation_is_materials_own_template_unchanged():
@@ -101,3 +102,42 @@ def test_a_header_that_depends_on_more_of_the_page_than_its_key_stops_the_build(
     assert _header(probe, config, nav, pages["events/a.md"], fragments) == "<header>events/a/ Cluster <b>days</b> & more</header>"
     with pytest.raises(PluginError, match=r"not the header of the page /events/b/: .*header-frame.html"):
         _header(probe, config, nav, pages["events/b.md"], fragments)
+
+
+# overrides/main.html on a stand-in for Material's base.html: its three blocks show what they read.
+_DEPTH_BASE = ("{% block styles %}S{{ base_url }}{% endblock %}|{% block scripts %}J{{ base_url }}{% endblock %}|"
+               "{% block config %}C{{ base_url }}{{ page.url if leak else '' }}{% endblock %}")
+
+
+def _by_depth(blocks: depth_blocks.DepthBlocks | None, url: str | None, leak: bool = False) -> str:
+    overrides = Path(__file__).parents[1] / "overrides"
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.DictLoader({"base.html": _DEPTH_BASE}),
+                                                         jinja2.FileSystemLoader(str(overrides))]))
+    env.filters["url"] = lambda value: value  # MkDocs' filter, used by blocks this stand-in does not have
+    page = None if url is None else type("Page", (), {"url": url})()
+    context = {"base_url": "." if not url else "/".join(".." for _ in url.strip("/").split("/")), "page": page,
+               "config": {"extra": {}}, "leak": leak, **({"clustersite": {"depth_blocks": blocks}} if blocks else {})}
+    return env.get_template("main.html").render(context).strip()
+
+
+def test_blocks_that_read_only_the_depth_are_rendered_once_per_depth_and_equal_the_whole_ones():
+    blocks = depth_blocks.DepthBlocks()
+    for url in ("events/a/", "events/b/", "events/c/", "partners/d/", "", "events/a/x/", None):
+        assert _by_depth(blocks, url) == _by_depth(None, url), url
+    assert sorted(blocks.kept) == [(name, base) for name in ("config", "scripts", "styles") for base in (".", "../..", "../../..")]
+    assert ("config", "../..") in blocks.checked and ("config", "../../..") not in blocks.checked
+
+    renders = []
+    counted = depth_blocks.DepthBlocks()
+    for url in ("events/a/", "events/b/", "events/c/", "events/d/"):  # the first renders, the second compares
+        counted.once("config", "../..", lambda url=url: renders.append(url) or "C", url)
+    assert renders == ["events/a/", "events/b/"]
+    off = depth_blocks.DepthBlocks(enabled=False)
+    assert [off.once("config", "..", lambda url=url: url, url) for url in ("a/", "b/")] == ["a/", "b/"]
+
+
+def test_a_depth_block_that_reads_more_of_the_page_stops_the_build():
+    blocks = depth_blocks.DepthBlocks()
+    assert _by_depth(blocks, "events/a/", leak=True).endswith("|J../..|C../..events/a/")
+    with pytest.raises(PluginError, match=r"theme block 'config' .* not the one of the page /events/b/"):
+        _by_depth(blocks, "events/b/", leak=True)

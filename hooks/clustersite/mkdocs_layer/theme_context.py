@@ -19,6 +19,7 @@ from ..pages.head_meta import og_locale, page_description
 from ..pages.home_overview import home_overview
 from ..pages.safe_text import inline_html, inline_markdown
 from . import run_caches, site_chrome
+from .depth_blocks import DepthBlocks
 from .header_fragments import HeaderFragments
 from .nav_fragments import NavFragments
 
@@ -93,6 +94,7 @@ def theme_globals(site: SiteData, code: str, config: MkDocsConfig, lastmod: Call
         "ui_word": _kept_words(),
         "nav": NavFragments(enabled=run_caches.enabled()),
         "header": HeaderFragments(enabled=run_caches.enabled()),
+        "depth_blocks": DepthBlocks(enabled=run_caches.enabled()),
     }
 
 

@@ -87,7 +87,7 @@ class PageChecker:
     def _judged(self, node: LexborNode, tag: str, attributes: dict) -> list[str]:
         """What is wrong in the element's attributes; an element passed before is not judged again, and one
         with nothing to judge is not remembered."""
-        if _JUDGED.isdisjoint(attributes) and tag != "meta" and not _has_handler(attributes):
+        if tag != "meta" and not _worth_judging(tuple(attributes)):
             return []
         seen = (tag, *attributes.items())
         if seen in self.passed:
@@ -105,10 +105,17 @@ def inspect(html: str, policy: Policy, own_hosts: frozenset[str] = frozenset(), 
     return PageChecker(policy, own_hosts, preview).inspect(html)
 
 
-def _has_handler(attributes: dict) -> bool:
+@lru_cache(maxsize=4096)
+def _worth_judging(names: tuple[str, ...]) -> bool:
+    """Whether an element with these attribute names has something to judge: an address or an event handler.
+    Asked by names, which few elements differ in (class, id, aria-*), rather than for every element."""
+    return not _JUDGED.isdisjoint(names) or _has_handler(names)
+
+
+def _has_handler(names: tuple[str, ...] | dict) -> bool:
     """Whether a name starts with "on", in any case (names hold no NUL: the parser replaces it)."""
-    names = "\0".join(attributes).lower()
-    return names.startswith("on") or "\0on" in names
+    joined = "\0".join(names).lower()
+    return joined.startswith("on") or "\0on" in joined
 
 
 # The theme's links repeat on every page of a site; judging each address once saves a third of the check.
