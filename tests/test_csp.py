@@ -101,7 +101,7 @@ def test_a_script_from_another_host_in_any_page_fails_the_build_naming_page_and_
     from conftest import run_build
 
     main = project_copy / "overrides" / "main.html"
-    main.write_text(main.read_text(encoding="utf-8") + '\n{% block scripts %}{{ super() }}<script src="https://cdn.example/x.js"></script>'
+    main.write_text(main.read_text(encoding="utf-8") + '\n{% block footer %}{{ super() }}<script src="https://cdn.example/x.js"></script>'
                     '<a href="java&#x09;script:alert(1)" onclick="x()">x</a>{% endblock %}\n', encoding="utf-8")
     result = run_build(tmp_path / "out", config=project_copy / "mkdocs.yml")
     assert result.returncode != 0 and "Traceback" not in result.stderr

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from clustersite.mkdocs_layer import child_results, language_processes, sitemap_parts
 from clustersite.mkdocs_layer.build_state import BuildState
-from clustersite.mkdocs_layer.language_processes import PROCESSES_VARIABLE, process_count, shares
+from clustersite.mkdocs_layer.language_shares import PROCESSES_VARIABLE, process_count, shares
 from conftest import run_build
 
 LANGUAGES = ["en", "sr", "sr-cyrl", "bg", "cs"]
@@ -140,7 +140,7 @@ def _failure(result) -> str:
 
 def test_a_hostile_script_on_pages_built_in_another_process_fails_the_build_as_in_one(project_copy, tmp_path):
     main = project_copy / "overrides" / "main.html"
-    main.write_text(main.read_text(encoding="utf-8") + '\n{% block scripts %}{{ super() }}{% if config.theme.language == "cs" %}'
+    main.write_text(main.read_text(encoding="utf-8") + '\n{% block footer %}{{ super() }}{% if config.theme.language == "cs" %}'
                     '<script src="https://cdn.example/cs.js"></script>{% endif %}{% endblock %}\n', encoding="utf-8")
     messages = [_failure(run_build(tmp_path / count, config=project_copy / "mkdocs.yml", extra_env={PROCESSES_VARIABLE: count}))
                 for count in ("1", "3")]
@@ -160,3 +160,26 @@ def test_a_mistake_in_a_language_built_in_another_process_fails_the_build_with_i
         assert result.returncode != 0 and "Traceback" not in result.stderr
         assert result.stderr.count("'links.cs.md' contains a link 'missing-page.md', but the target is not found") == 1
         assert (result.stdout + result.stderr).count("Aborted with 1 warnings in strict mode!") == 1
+
+
+def test_what_exists_at_the_fork_is_frozen_for_the_children_and_collected_here_again_after(project_copy, tmp_path, monkeypatch):
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import BUILD_DATE
+
+    monkeypatch.setenv("SITE_BUILD_DATE", BUILD_DATE)
+    monkeypatch.setenv(PROCESSES_VARIABLE, "3")
+    frozen_at_fork, real_fork = [], os.fork
+
+    def fork() -> int:
+        frozen_at_fork.append(gc.get_freeze_count())
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    build(load_config(str(project_copy / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert len(frozen_at_fork) == 2 and min(frozen_at_fork) > 10_000  # the loaded data and pages, left to this process
+    assert gc.get_freeze_count() == 0  # a long preview would otherwise keep every rebuild's cycles
+    assert (tmp_path / "site" / "cs" / "index.html").exists()

@@ -8,20 +8,22 @@ run. In every process the loop's `build` call goes through `_Share`, which build
 skips the others. `join`, after the loop, collects what only one process may write: the page guard's findings,
 the 404 pages, the site map; and checks that each process named the same generated pages.
 
-One process per core, one more where the languages do not share out evenly (`process_count`): with two
-for five languages, a core idled 17 s of 10,000 pages; one per language costs more CPU than it saves.
+How many processes, and which languages each builds: language_shares.
 
-A child's failure fails the build with the child's message. With one core, without
-fork(), or with CLUSTERSITE_PROCESSES=1, nothing is forked and static-i18n builds every
-language in this process, as it would without this. `mkdocs serve --dirty` forks only
-where `PREVIEW.may_fork` says (its rebuilds after an edit of data/ or the theme; an edit
-of docs/ builds only the languages that show the page, here), and takes back what each
-child kept for the next rebuild to compare with (preview_handback).
+The objects that exist at fork() are frozen for it (`gc.freeze`): a child's collector would otherwise walk them all,
+writing to every memory page they are on, which then has to be copied (7 % of the CPU time of 10,000 pages).
+
+A child's failure fails the build with the child's message. With one core, without fork(), or with
+CLUSTERSITE_PROCESSES=1, nothing is forked and static-i18n builds every language in this process, as it would
+without this. `mkdocs serve --dirty` forks only where `PREVIEW.may_fork` says (its rebuilds after an edit of data/
+or the theme; an edit of docs/ builds only the languages that show the page, here), and takes back what each child
+kept for the next rebuild to compare with (preview_handback).
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import resource
 import signal
@@ -39,6 +41,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from . import child_results, kept_pages, preview_handback, sitemap_parts
 from .build_state import BuildState
+from .language_shares import PROCESSES_VARIABLE, process_count, shares
 from .page_guard import GUARD
 from .preview_languages import PREVIEW
 from .site_outputs import SiteOutputs
@@ -48,36 +51,8 @@ log = get_plugin_logger("clustersite")
 # its children are safe); a build forks only without them.
 warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks", category=DeprecationWarning)
 
-PROCESSES_VARIABLE = "CLUSTERSITE_PROCESSES"  # how many processes build the languages (default: process_count)
 _CHANGED = ("mkdocs-static-i18n no longer builds the other languages the way this site relies on ({}); "
             f"build with {PROCESSES_VARIABLE}=1, which leaves the languages to static-i18n alone.")
-
-
-def process_count(languages: int) -> int:
-    """CLUSTERSITE_PROCESSES, else one per usable core, one more where the languages do not share out evenly."""
-    value = os.environ.get(PROCESSES_VARIABLE, "").strip()
-    if value:
-        if not value.isdigit() or int(value) < 1:
-            raise PluginError(f"{PROCESSES_VARIABLE}={value!r} is not a number of processes; write a whole number, 1 or more.")
-        return int(value)
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return cores + 1 if 1 < cores and cores + 1 < languages and languages % cores else cores
-
-
-def shares(codes: list[str], processes: int) -> list[list[str]]:
-    """Every language in build order (the default first), cut into runs of nearly equal length, one per
-    process: this one's first, and shorter if any is, since it also loads the data and finishes the site."""
-    count = max(1, min(processes, len(codes)))
-    size, extra = divmod(len(codes), count)
-    runs, start = [], 0
-    for index in range(count):
-        end = start + size + (index >= count - extra)
-        runs.append(codes[start:end])
-        start = end
-    return runs
 
 
 class _Share:
@@ -154,14 +129,18 @@ class LanguageProcesses:
             return
         self.share = _Share(plugin, runs[0][1:], self.abandon)
         state.source_dates()  # git's answer, read before fork(): a child would share the pipes it comes through
-        for codes in runs[1:]:
-            reader, writer = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                os.close(reader)
-                self._child(config, state, outputs, codes, writer)  # does not return
-            os.close(writer)
-            self.children.append(_Child(pid, reader, codes))
+        gc.freeze()  # left out of the children's collections; this process collects them again after
+        try:
+            for codes in runs[1:]:
+                reader, writer = os.pipe()
+                pid = os.fork()
+                if pid == 0:
+                    os.close(reader)
+                    self._child(config, state, outputs, codes, writer)  # does not return
+                os.close(writer)
+                self.children.append(_Child(pid, reader, codes))
+        finally:
+            gc.unfreeze()
         log.debug(f"Languages built here: {', '.join(runs[0])}; in other processes: "
                   + "; ".join(", ".join(child.codes) for child in self.children))
 
