@@ -8,6 +8,7 @@ waiting, and reloads the browser into the site once they are fixed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -446,17 +447,20 @@ def _indexing(preview: Preview) -> list[int]:
 
 
 def _hung(process: subprocess.Popen) -> str:
-    """What a preview that did not end is doing: the processes under it, then every thread's stack, which
-    Python's faulthandler writes to stderr when SIGABRT ends it (PYTHONFAULTHANDLER=1)."""
+    """What a preview that did not end is doing: the processes under it, then every thread's stack of it and of its
+    Python children, which Python's faulthandler writes to stderr when SIGABRT ends them (PYTHONFAULTHANDLER=1)."""
     below = _children(process.pid)
     alive = process.poll() is None
-    if alive:
-        process.send_signal(signal.SIGABRT)
+    for pid in [child for child, command in below if b"python" in command] + ([process.pid] if alive else []):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGABRT)
     try:
         _, errors = process.communicate(timeout=30)
-    except subprocess.TimeoutExpired:  # something under it holds its stderr open
+    except subprocess.TimeoutExpired as waited:  # something under it still holds its stderr open
         process.kill()
-        errors = "(its stderr was still open 30 s after SIGABRT)"
+        process.wait(timeout=30)
+        partial = waited.stderr or ""  # what was read before the wait ran out (bytes, on some Pythons)
+        errors = (partial.decode(errors="replace") if isinstance(partial, bytes) else partial) + "\n(stderr still open)"
     return f"still running: {alive}; processes under it: {below or 'none'}\n{errors[-16000:]}"
 
 

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, normalize_url
+from mkdocs.utils.templates import url_filter
 
 from clustersite.mkdocs_layer import depth_blocks, header_fragments, nav_fragments, theme_context
 
@@ -104,36 +105,58 @@ def test_a_header_that_depends_on_more_of_the_page_than_its_key_stops_the_build(
         _header(probe, config, nav, pages["events/b.md"], fragments)
 
 
-# overrides/main.html on a stand-in for Material's base.html: its three blocks show what they read.
-_DEPTH_BASE = ("{% block styles %}S{{ base_url }}{% endblock %}|{% block scripts %}J{{ base_url }}{% endblock %}|"
+# overrides/main.html on a stand-in for Material's base.html: its three blocks show what they read, addresses
+# through MkDocs' own `url` filter.
+_DEPTH_BASE = ("{% block styles %}S{{ 'assets/main.css' | url }}{% endblock %}|{% block scripts %}J{{ base_url }}"
+               "{% for script in config.extra_javascript %} {{ script | url }}{% endfor %}{% endblock %}|"
                "{% block config %}C{{ base_url }}{{ page.url if leak else '' }}{% endblock %}")
 
 
-def _by_depth(blocks: depth_blocks.DepthBlocks | None, url: str | None, leak: bool = False) -> str:
+def _environment(base: dict[str, str] | None = None) -> jinja2.Environment:
     overrides = Path(__file__).parents[1] / "overrides"
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.DictLoader({"base.html": _DEPTH_BASE}),
-                                                         jinja2.FileSystemLoader(str(overrides))]))
-    env.filters["url"] = lambda value: value  # MkDocs' filter, used by blocks this stand-in does not have
-    page = None if url is None else type("Page", (), {"url": url})()
-    context = {"base_url": "." if not url else "/".join(".." for _ in url.strip("/").split("/")), "page": page,
-               "config": {"extra": {}}, "leak": leak, **({"clustersite": {"depth_blocks": blocks}} if blocks else {})}
-    return env.get_template("main.html").render(context).strip()
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.DictLoader(base or {}), jinja2.FileSystemLoader(str(overrides)),
+                                                         jinja2.FileSystemLoader(str(Path(material_templates.__file__).parent))]))
+    env.filters["url"] = url_filter
+    return env
 
 
-def test_blocks_that_read_only_the_depth_are_rendered_once_per_depth_and_equal_the_whole_ones():
+def _page(url: str | None):
+    return None if url is None else type("Page", (), {"url": url, "canonical_url": f"https://example.org/{url}"})()
+
+
+def _by_depth(blocks: depth_blocks.DepthBlocks | None, url: str | None, leak: bool = False, scripts: tuple = ()) -> str:
+    context = {"base_url": get_relative_url(".", url or "."), "page": _page(url), "leak": leak,
+               "config": {"extra": {}, "extra_javascript": list(scripts)},
+               **({"clustersite": {"depth_blocks": blocks}} if blocks else {})}
+    return _environment({"base.html": _DEPTH_BASE}).get_template("main.html").render(context).strip()
+
+
+def test_blocks_that_read_only_the_page_depth_are_rendered_once_per_depth_and_equal_the_whole_ones():
     blocks = depth_blocks.DepthBlocks()
-    for url in ("events/a/", "events/b/", "events/c/", "partners/d/", "", "events/a/x/", None):
-        assert _by_depth(blocks, url) == _by_depth(None, url), url
-    assert sorted(blocks.kept) == [(name, base) for name in ("config", "scripts", "styles") for base in (".", "../..", "../../..")]
-    assert ("config", "../..") in blocks.checked and ("config", "../../..") not in blocks.checked
+    urls = ("events/a/", "events/b/", "events/c/", "partners/d/", "", "events/a/x/", "events/e.html", "assets/x/", "js/a/",
+            "assets/y/", None)
+    for url in urls:  # a page in a folder of the theme's addresses shares a folder with them: rendered for itself
+        assert _by_depth(blocks, url, scripts=("js/site.js",)) == _by_depth(None, url, scripts=("js/site.js",)), url
+    assert _by_depth(None, "assets/x/").replace("\n", "") == "S../main.css|J../..|C../.."  # shorter than on events/a/: not shared
+    assert sorted(blocks.kept) == [(name, base) for name in ("config", "scripts", "styles") for base in (".", "..", "../..", "../../..")]
 
     renders = []
     counted = depth_blocks.DepthBlocks()
-    for url in ("events/a/", "events/b/", "events/c/", "events/d/"):  # the first renders, the second compares
-        counted.once("config", "../..", lambda url=url: renders.append(url) or "C", url)
-    assert renders == ["events/a/", "events/b/"]
+    for number in range(1, 201):  # the first renders, the second and every hundredth compare
+        counted.once("config", "../..", lambda number=number: renders.append(number) or "C", f"events/{number}/")
+    assert renders == [1, 2, 100, 200]
     off = depth_blocks.DepthBlocks(enabled=False)
     assert [off.once("config", "..", lambda url=url: url, url) for url in ("a/", "b/")] == ["a/", "b/"]
+    assert [blocks.once("config", None, lambda url=url: url, url) for url in ("a/", "b/")] == ["a/", "b/"]
+
+
+def test_the_theme_key_is_the_depth_unless_the_page_shares_a_folder_with_an_address():
+    key = depth_blocks.DepthBlocks.theme_key
+    script = type("ExtraScriptValue", (), {"path": "js/site.js"})()
+    assert key("events/a/", "../..", ["assets/", script]) == "../.."
+    assert key("events/a.html", "..", ["assets/"]) == ".." and key("", ".", ["assets/"]) == "."
+    assert key("assets/a/", "../..", ["assets/"]) is None and key("js/a.html", "..", ["assets/", script]) is None
+    assert key("bg/events/a/", "../../..", ["assets/"]) == "../../.." and key(None, ".", []) is None
 
 
 def test_a_depth_block_that_reads_more_of_the_page_stops_the_build():
@@ -141,3 +164,27 @@ def test_a_depth_block_that_reads_more_of_the_page_stops_the_build():
     assert _by_depth(blocks, "events/a/", leak=True).endswith("|J../..|C../..events/a/")
     with pytest.raises(PluginError, match=r"theme block 'config' .* not the one of the page /events/b/"):
         _by_depth(blocks, "events/b/", leak=True)
+
+
+def _footer(blocks: depth_blocks.DepthBlocks | None, url: str, language: str = "") -> str:
+    """overrides/partials/copyright.html for a page, as the footer includes it."""
+    clustersite = {"emblem": "", "statement": "Funded", "programme_logo": {"src": "partners/logo.svg", "alt": "Logo", "link": ""},
+                   "channels": {"contact": ("Contact", f"{language}contact/"), "newsletter": None, "social": []},
+                   "links": [(title, f"{language}{title}/") for title in ("legal", "privacy", "accessibility")],
+                   **({"depth_blocks": blocks} if blocks else {})}
+    context = {"base_url": get_relative_url(".", url), "page": _page(url), "config": {}, "clustersite": clustersite}
+    return _environment().get_template("partials/copyright.html").render(context)
+
+
+def test_the_footer_is_rendered_once_per_set_of_its_addresses_as_the_page_reads_them():
+    for language in ("", "bg/"):
+        blocks = depth_blocks.DepthBlocks()
+        urls = ["events/a/", "events/b/", "legal/", "contact/", "accessibility/feedback/", "accessibility/statement/",
+                "events/c/", "partners/d/", "partners/e/", "events/f/x/", "events/g/x/"]
+        for url in (language + url for url in urls):  # pages below a link's folder or the logo's read them shorter
+            assert _footer(blocks, url, language) == _footer(None, url, language), url
+        assert 'href="../"' in _footer(blocks, f"{language}accessibility/feedback/", language)
+        assert 'href="../../accessibility/"' in _footer(blocks, f"{language}events/h/", language)
+        # events/, legal/, contact/, accessibility/, three levels down; partners/ too where the logo reads shorter there
+        assert len(blocks.kept) == (6 if not language else 5)
+    assert 'src="../logo.svg"' in _footer(None, "partners/d/") and 'src="../../logo.svg"' not in _footer(None, "partners/d/")

@@ -135,8 +135,11 @@ class LanguageProcesses:
                 reader, writer = os.pipe()
                 pid = os.fork()
                 if pid == 0:
-                    os.close(reader)
-                    self._child(config, state, outputs, codes, writer)  # does not return
+                    try:
+                        os.close(reader)
+                        self._child(config, state, outputs, codes, writer)  # does not return
+                    finally:
+                        os._exit(1)  # nor does anything that escapes it go on with this process's build
                 os.close(writer)
                 self.children.append(_Child(pid, reader, codes))
         finally:
