@@ -39,6 +39,12 @@ def fetch(url: str, timeout: float = 60) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8")
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """Ctrl+C's default action, as a command typed in a terminal has it. A test run started in the background by a
+    script (`pytest &`) passes SIGINT on ignored, and Python then leaves it ignored: the preview would not stop."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Preview:
     """`mkdocs serve --dirty` on a copy of the example fixture site."""
 
@@ -50,7 +56,8 @@ class Preview:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", *(["-v"] if verbose else []),
              "-a", f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log.open("w") if log else subprocess.PIPE, text=True)
+            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log.open("w") if log else subprocess.PIPE, text=True,
+            preexec_fn=_ctrl_c_as_in_a_terminal)
 
     def wait_until_up(self) -> None:
         deadline = time.monotonic() + 180
