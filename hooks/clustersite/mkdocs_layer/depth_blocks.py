@@ -63,13 +63,13 @@ class DepthBlocks:
         out): None. Addresses are paths from the site's root, or objects with a `path` (MkDocs' extra_javascript)."""
         if page_url is None:
             return None
-        head, _, last = page_url.lstrip("/").rpartition("/")
-        folder = head if "." in last else page_url.lstrip("/")  # as get_relative_url: a last part with a dot is a file
+        path = page_url.lstrip("/")
+        head, _, last = path.rpartition("/")
+        folder = head if "." in last else path  # as get_relative_url: a last part with a dot is a file
         first = folder.split("/", 1)[0]
         if not first:
             return base_url
         for address in addresses:
-            path = str(getattr(address, "path", address))
-            if path.lstrip("/").split("/", 1)[0] == first:
+            if str(getattr(address, "path", address)).lstrip("/").split("/", 1)[0] == first:
                 return None
         return base_url

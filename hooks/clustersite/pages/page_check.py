@@ -112,7 +112,7 @@ def _worth_judging(names: tuple[str, ...]) -> bool:
     return not _JUDGED.isdisjoint(names) or _has_handler(names)
 
 
-def _has_handler(names: tuple[str, ...] | dict) -> bool:
+def _has_handler(names: tuple[str, ...]) -> bool:
     """Whether a name starts with "on", in any case (names hold no NUL: the parser replaces it)."""
     joined = "\0".join(names).lower()
     return joined.startswith("on") or "\0on" in joined
