@@ -478,7 +478,7 @@ def test_stopping_the_preview_while_search_is_indexed_ends_it_cleanly(fixture_co
     preview = Preview(fixture_copy("example"), TMPDIR=str(temporary), PYTHONFAULTHANDLER="1")
     try:
         preview.wait_until_up()
-        edits = [("the site's editors chose one", "the site's editors chose two")] * 5
+        edits = [("the site's editors chose one", "the site's editors chose two")] * 20  # Pagefind takes a moment only
         for attempt, (old, new) in enumerate(edits):  # stop it while Pagefind writes into the served folder
             build = preview.build()
             preview.edit(*((old, new) if attempt % 2 == 0 else (new, old)), "docs/legal.md")
