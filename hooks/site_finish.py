@@ -31,6 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)  # data/ is loaded and the site folder's start noted: the other languages start beside the default one
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if not inner_build(config) and state.site is not None:
+        outputs.ready_search_index(state, config)
         processes.start(config, state, outputs)
     return files
 

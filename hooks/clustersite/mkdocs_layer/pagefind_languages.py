@@ -6,6 +6,9 @@ site holds every language's index in memory at once (535 MB at 10,000 pages); a 
 per language holds one. The runs write the same files the whole-site run does: the
 index and fragment files are named for their content, the scripts and the WebAssembly
 are the binary's own. Only pagefind-entry.json, which lists the languages, is merged.
+
+The runs write the pages' fragments straight into the site's index, where the last build's fragments of the
+pages this build left as they were are kept (pagefind_kept.py says when that is safe).
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from typing import IO
 
 from mkdocs.exceptions import PluginError
 
+from . import pagefind_kept
+from .pagefind_kept import ENTRY, SHARED
 from .pagefind_search import FOLDER, SIDE_FOLDERS, command, failure
 
 PARTS = "pagefind.parts"  # each language's index while it is made: pagefind.parts/<code>/
-ENTRY = "pagefind-entry.json"  # the list of languages the search scripts read first
 _GLOB_SPECIAL = re.compile(r"([\\*?\[\]{}<>!,:$])")
 
 
@@ -61,6 +65,9 @@ def _escaped(name: str) -> str:
 @dataclass
 class _Run:
     code: str
+    site_dir: Path
+    glob: str
+    language: str | None  # the language Pagefind finds on the pages (their <html lang>), whose fragments are kept
     process: subprocess.Popen
     output: IO[bytes]  # what Pagefind says; a file, not a pipe, since nobody reads it while it runs
     owner: int  # the process that started it: a forked child inherits the list, not the runs
@@ -72,29 +79,33 @@ class LanguageIndexes:
 
     runs: list[_Run] = field(default_factory=list)
 
-    def start(self, site_dir: Path, code: str, glob: str) -> None:
-        """Index the language's pages into pagefind.parts/<code>/, while the build goes on."""
-        folder = f"{PARTS}/{code}"
-        shutil.rmtree(site_dir / folder, ignore_errors=True)
-        output = tempfile.TemporaryFile()
-        process = subprocess.Popen([*command(site_dir, folder), "--glob", glob], stdout=output, stderr=subprocess.STDOUT)
-        self.runs.append(_Run(code, process, output, os.getpid()))
+    def start(self, site_dir: Path, code: str, glob: str, *, language: str | None = None, since: int | None = None) -> None:
+        """Index the language's pages into pagefind.parts/<code>/, while the build goes on. Given the `language`
+        Pagefind reads on them, the run writes their fragments into the site's index, which keeps those of the
+        pages not written since `since` (pagefind_kept.prune); otherwise into a folder of its own."""
+        part = site_dir / PARTS / code
+        shutil.rmtree(part, ignore_errors=True)
+        part.mkdir(parents=True)
+        if language is not None and pagefind_kept.link(part, site_dir):
+            pagefind_kept.prune(site_dir, language, since)
+        else:
+            language = None
+        self.runs.append(_Run(code, site_dir, glob, language, *_started(site_dir, code, glob), os.getpid()))
 
     def wait(self) -> None:
-        """Wait for the runs this process started; a failed one fails the build."""
+        """Wait for the runs this process started; a failed one fails the build. A run that may have taken a kept
+        fragment for a page's own (`_suspect_fragments`) runs again without those fragments."""
         mine, self.runs = self._mine(), []
         for number, run in enumerate(mine):
             try:
-                run.process.wait(timeout=300)
-            except subprocess.TimeoutExpired:
-                run.process.kill()
-                run.process.wait()
-            run.output.seek(0)
-            said = run.output.read().decode("utf-8", "replace").strip()
-            run.output.close()
-            if run.process.returncode != 0:
+                _finished(run)
+                if run.language is not None and (suspect := _suspect_fragments(run)):
+                    pagefind_kept.remove(run.site_dir, suspect)
+                    run.process, run.output = _started(run.site_dir, run.code, run.glob)
+                    _finished(run)
+            except PluginError:
                 _stop(mine[number + 1:])
-                raise PluginError(failure(f"the '{run.code}' pages", said or f"exit status {run.process.returncode}"))
+                raise
 
     def stop(self) -> None:
         """The build failed: end the runs this process started."""
@@ -105,8 +116,38 @@ class LanguageIndexes:
         return [run for run in self.runs if run.owner == os.getpid()]
 
 
+def _started(site_dir: Path, code: str, glob: str) -> tuple[subprocess.Popen, IO[bytes]]:
+    output = tempfile.TemporaryFile()
+    process = subprocess.Popen([*command(site_dir, f"{PARTS}/{code}"), "--glob", glob], stdout=output, stderr=subprocess.STDOUT)
+    return process, output
+
+
+def _finished(run: _Run) -> None:
+    """Wait for the run; a failed one fails the build with what Pagefind said."""
+    try:
+        run.process.wait(timeout=300)
+    except subprocess.TimeoutExpired:
+        run.process.kill()
+        run.process.wait()
+    run.output.seek(0)
+    said = run.output.read().decode("utf-8", "replace").strip()
+    run.output.close()
+    if run.process.returncode != 0:
+        raise PluginError(failure(f"the '{run.code}' pages", said or f"exit status {run.process.returncode}"))
+
+
+def _suspect_fragments(run: _Run) -> set[str]:
+    """The fragments the run may have taken for its own without writing them: those of names one of which begins
+    another; all of them if the pages said another language than `run.language`, whose fragments were not pruned."""
+    part = run.site_dir / PARTS / run.code
+    languages = _entry(part, run.code)["languages"]
+    names = [name for found in languages.values() for name in _listed(part / f"pagefind.{found['hash']}.pf_meta")]
+    return set(names) if set(languages) != {run.language} else pagefind_kept.colliding(names)
+
+
 def index_site(site_dir: Path, codes: list[str], default: str) -> None:
     """Index a finished site one language after another, and merge: the same index, made after the build."""
+    pagefind_kept.ready(site_dir, in_place=False)
     for code in codes:
         indexes = LanguageIndexes()
         indexes.start(site_dir, code, language_glob(site_dir, code, codes, default))
@@ -123,31 +164,47 @@ def _stop(runs: list[_Run]) -> None:
 
 
 def merge(site_dir: Path, codes: list[str]) -> None:
-    """Move the languages' indexes, in the order of `codes`, into the one folder the pages load."""
+    """Move the languages' indexes, in the order of `codes`, into the one folder the pages load: beside the
+    fragments the runs wrote there, all else of the last build's index goes, and the fragments no language lists."""
     parts, target = site_dir / PARTS, site_dir / FOLDER
-    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(exist_ok=True)
+    with os.scandir(target) as entries:
+        for old in [entry for entry in entries if entry.name != SHARED]:
+            shutil.rmtree(old.path) if old.is_dir(follow_symlinks=False) else os.unlink(old.path)
     entry: dict | None = None
     for code in codes:
-        part = parts / code
-        if not (part / ENTRY).is_file():
-            raise PluginError(f"The search index of the '{code}' pages is missing: Pagefind did not finish it. Build again.")
-        found = json.loads((part / ENTRY).read_text(encoding="utf-8"))
+        found = _entry(parts / code, code)
         if entry is None:
-            part.rename(target)
             entry = found
-            continue
-        _check_same_run(entry, found, code)
-        entry["languages"].update(found["languages"])
-        _move_into(part, target)
+        else:
+            _check_same_run(entry, found, code)
+            entry["languages"].update(found["languages"])
+        _move_into(parts / code, target)
     if entry is not None:
+        listed = {name for found in entry["languages"].values() for name in _listed(target / f"pagefind.{found['hash']}.pf_meta")}
+        pagefind_kept.keep_only(site_dir, listed)
         (target / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     shutil.rmtree(parts, ignore_errors=True)
 
 
+def _entry(part: Path, code: str) -> dict:
+    if not (part / ENTRY).is_file():
+        raise PluginError(f"The search index of the '{code}' pages is missing: Pagefind did not finish it. Build again.")
+    return json.loads((part / ENTRY).read_text(encoding="utf-8"))
+
+
+def _listed(meta: Path) -> list[str]:
+    try:
+        return pagefind_kept.pages(meta)
+    except Exception as exc:  # gzip, CBOR or shape: whatever this Pagefind writes, it is not what the site reads
+        raise PluginError(f"The search index's list of pages ({meta.name}) could not be read ({exc}): this site reads "
+                          "the files of Pagefind 1.x; install the version pyproject.toml names (pip install -e .).") from exc
+
+
 def _move_into(part: Path, target: Path) -> None:
-    """Every file of a language's index into the merged one. The scripts and the WebAssembly, which every run
-    writes, are the same bytes in each (one Pagefind binary: `_check_same_run`), so the last one's stays; the
-    other files are named for their language and content."""
+    """Every file of a language's index into the merged one (not through the link to the site's fragments). The
+    scripts and the WebAssembly, which every run writes, are the same bytes in each (one Pagefind binary:
+    `_check_same_run`), so the last one's stays; the other files are named for their language and content."""
     for folder, _, names in os.walk(part):
         into = os.path.join(target, os.path.relpath(folder, part))
         os.makedirs(into, exist_ok=True)

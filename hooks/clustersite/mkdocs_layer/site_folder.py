@@ -115,8 +115,16 @@ def _now(directory: str) -> int:
         os.unlink(path)
 
 
-def sweep(site_dir: str) -> None:
-    """Remove what the build did not write or touch, if MkDocs would have emptied `site_dir` before it."""
+def unchanged_before() -> int | None:
+    """When this build started writing over the folder in place (the file system's clock): a file whose mtime is
+    older holds what it held before (site_writes keeps the mtime of a file written with the same bytes). None when
+    the build does not write in place, or the clock went back meanwhile."""
+    return RUN.since if RUN.folder is not None and clock_steady() else None
+
+
+def sweep(site_dir: str, *, keep: tuple[str, ...] = ()) -> None:
+    """Remove what the build did not write or touch, if MkDocs would have emptied `site_dir` before it; not in the
+    folders named in `keep` at its top, which the build tidies itself."""
     folder, RUN.folder = RUN.folder, None
     if folder is None or folder != os.path.realpath(site_dir) or not os.path.isdir(folder):
         return
@@ -124,7 +132,7 @@ def sweep(site_dir: str) -> None:
         log.warning(f"The system clock went back during the build, so files of earlier builds were left in {site_dir}; "
                     "delete the folder and build again to be sure none is left.")
         return
-    _sweep(folder, RUN.since, top=True)
+    _sweep(folder, RUN.since, top=True, keep=keep)
 
 
 def sweep_pages(paths: list[Path]) -> None:
@@ -149,7 +157,7 @@ def _remove_old(paths: list[str], since: int) -> None:
             pass
 
 
-def _sweep(folder: str, since: int, *, top: bool = False) -> bool:
+def _sweep(folder: str, since: int, *, top: bool = False, keep: tuple[str, ...] = ()) -> bool:
     """Remove the files in `folder` older than `since`, and every folder left empty; whether `folder` is empty.
 
     A build writes no empty folder (tests/test_site_folder.py holds it), so an empty one is an earlier build's,
@@ -159,7 +167,7 @@ def _sweep(folder: str, since: int, *, top: bool = False) -> bool:
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if top and entry.name.startswith("."):
+                if top and (entry.name.startswith(".") or entry.name in keep):
                     empty = False
                 elif entry.is_dir(follow_symlinks=False):
                     empty = _sweep(entry.path, since) and _removed(os.rmdir, entry.path) and empty

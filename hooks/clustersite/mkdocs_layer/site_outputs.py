@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..pages import feeds
-from . import language_sitemaps, pagefind_languages, pagefind_search, site_folder, site_writes
+from . import language_sitemaps, pagefind_kept, pagefind_languages, pagefind_search, site_folder, site_writes
 from .build_state import BuildState
 
 
@@ -90,7 +90,14 @@ class SiteOutputs:
         languages = state.site.languages
         site_folder.sweep_pages(pagefind_languages.language_area(Path(config.site_dir), code, languages.codes, languages.default))
         glob = pagefind_languages.language_glob(Path(config.site_dir), code, languages.codes, languages.default)
-        self.language_indexes.start(Path(config.site_dir), code, glob)
+        self.language_indexes.start(Path(config.site_dir), code, glob, language=languages.tag(code).lower(),
+                                    since=site_folder.unchanged_before())
+
+    def ready_search_index(self, state: BuildState, config: MkDocsConfig) -> None:
+        """Before the first language's search index is started: keep the last build's fragments, or none
+        (pagefind_kept.ready; the preview makes its index anew after each reload)."""
+        if not state.serving:
+            pagefind_kept.ready(Path(config.site_dir), in_place=site_folder.unchanged_before() is not None)
 
     def finish_indexing(self, state: BuildState) -> None:
         """Wait for the languages this process indexes; a failed run fails the build."""
@@ -117,7 +124,7 @@ class SiteOutputs:
             codes = config.plugins["i18n"].build_languages
             pagefind_languages.merge(Path(config.site_dir), [code for code in state.site.languages.codes if code in codes])
         with state.timed("old files removed"):
-            site_folder.sweep(config.site_dir)
+            site_folder.sweep(config.site_dir, keep=(pagefind_search.FOLDER,))  # which the merge has tidied
 
 
 OUTPUTS = SiteOutputs()  # one per process, shared by the two hook files

@@ -109,22 +109,25 @@ def _older(path: str) -> bool:
 
 
 def _touched(path: str, content: bytes) -> bool:
-    """Touch the file if this build writes over the folder in place and the file holds `content` already."""
-    if RUN.folder is None or not _holds(path, content):
+    """Touch the file if this build writes over the folder in place and the file holds `content` already: its
+    ctime is set, which the sweep reads, and its mtime kept, since its content did not change (pagefind_kept reads
+    that)."""
+    if RUN.folder is None or (facts := _holding(path, content)) is None:
         return False
     try:
-        os.utime(path)
+        os.utime(path, ns=(facts.st_atime_ns, facts.st_mtime_ns))
     except FileNotFoundError:  # removed meanwhile (sweep_pages in another process): written instead
         return False
     return True
 
 
-def _holds(path: str, content: bytes) -> bool:
+def _holding(path: str, content: bytes) -> os.stat_result | None:
+    """The file's facts if it is a file that holds `content`."""
     try:
         facts = os.lstat(path)
         if not stat.S_ISREG(facts.st_mode) or facts.st_size != len(content):
-            return False
+            return None
         with open(path, "rb") as file:
-            return file.read() == content
+            return facts if file.read() == content else None
     except OSError:  # not there yet, or not a file
-        return False
+        return None

@@ -1,0 +1,153 @@
+"""The search index's page files kept from the last build for the pages this build did not change.
+
+Pagefind writes one compressed file per page (a fragment, `pagefind/fragment/<language>_<hash>.pf_fragment`),
+named by a hash of what it holds, and leaves a file of that name alone when it is already there. Every
+language's run writes its fragments straight into the site's own fragment folder (`link`), so a rebuild
+neither makes, compresses, removes nor moves the fragments of the pages it did not change: at 10,000 pages
+that was 13,500 files made and 13,500 removed in every build (1.5 s for the removal alone, at the end).
+
+That is safe only where a file already there holds what Pagefind would write. Its name is the hash's first
+seven characters, lengthened only where two pages of one run share them, so a page can be given the name
+of another page's old file. Hence:
+- `ready`: the folder is kept only if the last build finished it (its pagefind-entry.json, written last,
+  is removed here until this build's merge writes it again) with the Pagefind installed now;
+- `prune`, before a language's run: its fragments are kept only for the pages this build left as they
+  were (written with the same bytes keeps a page's mtime: site_writes.py), which the run indexes again
+  with the same result;
+- `colliding`, after the run: a page given the name of a kept fragment that is not its own means two pages
+  of the run share that name's characters, so one run's name begins another's. Those names' files are
+  removed and the language indexed again (pagefind_languages.py).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import stat
+import zlib
+from importlib import metadata
+from pathlib import Path
+
+import cbor2
+
+FOLDER, ENTRY = "pagefind", "pagefind-entry.json"  # the index the pages load, and its list of languages
+SHARED = "fragment"  # the index's folder of page files, which every language's run writes into
+_MAGIC = b"pagefind_dcd"  # what Pagefind writes before the data of each of its compressed files
+_URL_START = _MAGIC + b'{"url":"'
+
+
+def ready(site_dir: Path, *, in_place: bool) -> None:
+    """Before the build's first Pagefind run: keep the last build's page files, or start the index afresh."""
+    folder = site_dir / FOLDER
+    if in_place and _finished_with(folder / ENTRY, _installed_version()):
+        (folder / ENTRY).unlink()  # written again by the merge: a build that stops before leaves nothing to trust
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def link(part: Path, site_dir: Path) -> bool:
+    """Give a language's run the site's fragment folder as its own; whether that could be done (a file system
+    without symbolic links gets a folder of the run's own, which the merge moves in)."""
+    shared = site_dir / FOLDER / SHARED
+    shared.mkdir(parents=True, exist_ok=True)
+    try:
+        os.symlink(os.path.relpath(shared, part), part / SHARED, target_is_directory=True)
+    except OSError:
+        return False
+    return True
+
+
+def prune(site_dir: Path, language: str, since: int | None) -> None:
+    """Remove the language's fragments but those of pages left as they were: a page there, not written since
+    `since` (the build's start on the file system's clock; None: keep none)."""
+    folder, prefix = site_dir / FOLDER / SHARED, f"{language}_"
+    if not folder.is_dir():
+        return
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(prefix) and not (since is not None and _page_kept(entry.path, site_dir, since)):
+                os.unlink(entry.path)
+
+
+def _page_kept(fragment: str, site_dir: Path, since: int) -> bool:
+    url = fragment_url(fragment)
+    if url is None or not url.startswith("/") or url.startswith("//") or "\\" in url or ".." in url.split("/"):
+        return False
+    page = site_dir / (url[1:] + "index.html" if url.endswith("/") else url[1:])
+    try:
+        facts = os.lstat(page)
+    except OSError:
+        return False
+    return stat.S_ISREG(facts.st_mode) and facts.st_mtime_ns < since
+
+
+def fragment_url(path: str) -> str | None:
+    """The address of the page a fragment file is of, read from its first bytes; None if it reads otherwise."""
+    try:
+        with open(path, "rb") as file:
+            start = file.read(2048)
+            try:
+                return _url(zlib.decompressobj(wbits=31).decompress(start, 4096))
+            except ValueError:  # the address goes on past what was read
+                return _url(gzip.decompress(start + file.read()))
+    except (OSError, EOFError, zlib.error, ValueError):
+        return None
+
+
+def _url(data: bytes) -> str | None:
+    if not data.startswith(_URL_START):
+        return None
+    return json.decoder.scanstring(data.decode("utf-8", "replace"), len(_URL_START))[0]
+
+
+def pages(meta_file: Path) -> list[str]:
+    """The fragment names a language's index lists (its pagefind.<language>_<hash>.pf_meta)."""
+    data = gzip.decompress(meta_file.read_bytes())
+    if not data.startswith(_MAGIC):
+        raise ValueError(f"{meta_file.name} does not start as Pagefind's files do")
+    meta = cbor2.loads(data[len(_MAGIC):])
+    return [str(page[0]) for page in meta[1]]
+
+
+def colliding(names: list[str]) -> set[str]:
+    """The names one of which begins another: where two pages of one run share a hash's first characters."""
+    ordered, found = sorted(set(names)), set()
+    for i, name in enumerate(ordered):
+        for other in ordered[i + 1:]:  # the names a name begins sort right after it
+            if not other.startswith(name):
+                break
+            found |= {name, other}
+    return found
+
+
+def remove(site_dir: Path, names: set[str]) -> None:
+    """Remove the fragments of these names, so that the next run writes them."""
+    for name in names:
+        (site_dir / FOLDER / SHARED / f"{name}.pf_fragment").unlink(missing_ok=True)
+
+
+def keep_only(site_dir: Path, names: set[str]) -> None:
+    """Remove every fragment the merged index does not list (a language no longer built, or names lengthened
+    by a collision the last build had)."""
+    folder = site_dir / FOLDER / SHARED
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not (entry.name.endswith(".pf_fragment") and entry.name.removesuffix(".pf_fragment") in names):
+                os.unlink(entry.path)
+
+
+def _finished_with(entry: Path, version: str | None) -> bool:
+    try:
+        found = json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return version is not None and isinstance(found, dict) and found.get("version") == version
+
+
+def _installed_version() -> str | None:
+    try:
+        return metadata.version("pagefind_bin")
+    except metadata.PackageNotFoundError:
+        return None
