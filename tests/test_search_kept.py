@@ -121,6 +121,25 @@ def test_an_old_fragment_of_a_changed_page_goes_before_the_run_even_under_the_na
     assert _same_index(_files(site / "pagefind"), fresh) == []
 
 
+def test_a_page_changed_by_hand_after_its_fragment_was_made_does_not_keep_it(tmp_path):
+    """Written over by hand between two builds, then by the build with the same bytes (only touched, so its mtime
+    is older than the build): its old fragment, here under the name its new one takes, is not kept."""
+    site = _site(tmp_path / "site")
+    _build_index(site, None)
+    fragments = site / "pagefind" / "fragment"
+    old = next(name for name in _fragments(site) if pagefind_kept.fragment_url(str(fragments / name)) == "/cs/events/e3/")
+    made = (fragments / old).stat()
+    time.sleep(0.02)
+    _page(site / "cs" / "events" / "e3" / "index.html", "cs", "cs event 3, edited in the site folder")
+    since = _start_of_build(site)
+    fresh = _fresh_index(site)
+    new = site / "pagefind" / next(name for name in fresh if name.startswith("fragment/") and b"edited" in gzip.decompress(fresh[name]))
+    new.write_bytes((fragments / old).read_bytes())
+    os.utime(new, ns=(made.st_atime_ns, made.st_mtime_ns))  # as old as the fragment it is a copy of
+    _build_index(site, since)
+    assert _same_index(_files(site / "pagefind"), fresh) == []
+
+
 def test_a_build_that_did_not_finish_leaves_nothing_to_keep(tmp_path):
     """Its runs may have stopped halfway through a file, which a later run would take as written."""
     site = _site(tmp_path / "site")

@@ -61,26 +61,27 @@ def link(part: Path, site_dir: Path) -> bool:
 
 def prune(site_dir: Path, language: str, since: int | None) -> None:
     """Remove the language's fragments but those of pages left as they were: a page there, not written since
-    `since` (the build's start on the file system's clock; None: keep none)."""
+    `since` (the build's start on the file system's clock; None: keep none), nor since its fragment was."""
     folder, prefix = site_dir / FOLDER / SHARED, f"{language}_"
     if not folder.is_dir():
         return
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.name.startswith(prefix) and not (since is not None and _page_kept(entry.path, site_dir, since)):
+            if entry.name.startswith(prefix) and not (since is not None and _page_kept(entry, site_dir, since)):
                 os.unlink(entry.path)
 
 
-def _page_kept(fragment: str, site_dir: Path, since: int) -> bool:
-    url = fragment_url(fragment)
+def _page_kept(fragment: os.DirEntry, site_dir: Path, since: int) -> bool:
+    url = fragment_url(fragment.path)
     if url is None or not url.startswith("/") or url.startswith("//") or "\\" in url or ".." in url.split("/"):
         return False
     page = site_dir / (url[1:] + "index.html" if url.endswith("/") else url[1:])
     try:
-        facts = os.lstat(page)
+        facts, made = os.lstat(page), fragment.stat(follow_symlinks=False)
     except OSError:
         return False
-    return stat.S_ISREG(facts.st_mode) and facts.st_mtime_ns < since
+    return stat.S_ISREG(facts.st_mode) and stat.S_ISREG(made.st_mode) and facts.st_mtime_ns < since \
+        and facts.st_mtime_ns <= made.st_mtime_ns  # a page changed by hand after its fragment was made: not kept
 
 
 def fragment_url(path: str) -> str | None:
