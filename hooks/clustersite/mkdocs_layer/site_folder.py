@@ -15,10 +15,12 @@ truncation and a write where a read would do.
 
 So MkDocs' `clean_directory` only notes when the build starts: a time of the file
 system's clock later than every file's in the folder. A page whose HTML is the file
-already there is not written again, only touched (which sets its change time, ctime).
-Before Pagefind indexes a language, the old pages in the language's part of the folder
-are removed (`sweep_pages`); when the site is finished, every file whose ctime is older
-than the start (nothing of this build wrote or touched it), and every folder left empty.
+already there is not written again, only touched (which sets its change time, ctime,
+and keeps its mtime: `unchanged_before`). Before Pagefind indexes a language, the old
+pages in the language's part of the folder are removed (`sweep_pages`); when the site is
+finished, every file whose ctime is older than the start (nothing of this build wrote or
+touched it), and every folder left empty, but in the search index, which keeps the
+fragments of unchanged pages and is tidied by its merge (pagefind_kept.py).
 The folder ends as the emptied one would, with what the build wrote in it
 (tests/test_site_folder.py). Hidden entries at the top (`.git`, `.nojekyll`) stay, as
 MkDocs' emptying leaves them. The ctime is used because no program can set it back (a

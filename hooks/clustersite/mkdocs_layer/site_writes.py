@@ -1,7 +1,8 @@
 """Files written into a site folder that a build updates in place (site_folder.py says why and how).
 
 A file that already holds the bytes to write is only touched, which sets its ctime: the
-sweep at the end of the build keeps it. Where an earlier build left a file where a folder
+sweep at the end of the build keeps it. Its mtime stays, the time its content last changed,
+which tells the search index which pages it need not read anew (pagefind_kept.py). Where an earlier build left a file where a folder
 now goes, or the other way round, it is removed and the write tried again.
 """
 
