@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from clustersite.mkdocs_layer import pagefind_languages, pagefind_search
+from clustersite.mkdocs_layer import pagefind_kept, pagefind_languages, pagefind_search
 from clustersite.mkdocs_layer.pagefind_languages import LanguageIndexes, language_glob, merge
 
 LANGUAGES = {"en": "", "sr-cyrl": "sr-cyrl", "cs": "cs"}  # code -> its folder (the default language, en, at the root)
@@ -73,6 +73,7 @@ def test_the_languages_indexes_merge_into_what_one_run_over_the_site_writes(tmp_
     # byte for byte, but the list of languages, which one run writes in a random order
     assert [name for name in merged if merged[name] != whole[name] and name != "pagefind-entry.json"] == []
     entry, expected = json.loads(merged["pagefind-entry.json"]), json.loads(whole["pagefind-entry.json"])
+    assert entry.pop(pagefind_kept.KEY) == pagefind_kept.key()  # what the next build checks before keeping fragments
     assert entry == expected and list(entry["languages"]) == ["en", "sr-cyrl", "cs"]  # the site's order, every run
     assert {code: language["page_count"] for code, language in entry["languages"].items()} == {"en": 6, "sr-cyrl": 4, "cs": 4}
     assert not (site / pagefind_languages.PARTS).exists()

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from clustersite.mkdocs_layer import pagefind_kept, pagefind_languages, pagefind_search
 from clustersite.mkdocs_layer.pagefind_languages import LanguageIndexes, language_glob, merge
@@ -45,20 +46,22 @@ def _start_of_build(site: Path) -> int:
     return since
 
 
-def _build_index(site: Path, since: int | None, *, in_place: bool = True, languages: dict | None = None) -> None:
+def _build_index(site: Path, since: int | None, *, in_place: bool = True, languages: dict | None = None,
+                 codes: dict | None = None) -> None:
     """As a build does it: the folder readied, each language's run started and waited for, then the merge."""
-    pagefind_kept.ready(site, in_place=in_place)
+    codes = codes or LANGUAGES
+    keeping = pagefind_kept.ready(site, in_place=in_place)
     indexes = LanguageIndexes()
-    for code in LANGUAGES:
-        indexes.start(site, code, language_glob(site, code, list(LANGUAGES), "en"), language=(languages or TAGS)[code],
-                      since=since)
+    for code in codes:
+        indexes.start(site, code, language_glob(site, code, list(codes), "en"), language=(languages or TAGS)[code],
+                      since=since if keeping else None)
     indexes.wait()
-    merge(site, list(LANGUAGES))
+    merge(site, list(codes))
 
 
 def _fresh_index(site: Path, into: str = "fresh") -> dict[str, bytes]:
     """One Pagefind run over the whole site into a folder of its own."""
-    subprocess.run(pagefind_search.command(site, into), check=True, timeout=120)
+    subprocess.run(pagefind_search.command(site, into), check=True, timeout=120, env=pagefind_search.environment())
     return _files(site / into)
 
 
@@ -160,7 +163,8 @@ def test_an_index_of_another_pagefind_or_a_build_not_in_place_is_made_afresh(tmp
     _build_index(site, None)
     if why == "another Pagefind":
         entry = site / "pagefind" / "pagefind-entry.json"
-        entry.write_text(json.dumps({**json.loads(entry.read_text(encoding="utf-8")), "version": "0.9.0"}), encoding="utf-8")
+        made = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps({**made, pagefind_kept.KEY: ["0.9.0", *made[pagefind_kept.KEY][1:]]}), encoding="utf-8")
     before = _fragments(site)
     pagefind_kept.ready(site, in_place=why == "another Pagefind")
     assert not (site / "pagefind").exists()
@@ -213,6 +217,106 @@ def test_the_merge_removes_what_no_language_lists_any_more(tmp_path):
     (site / "pagefind" / "index" / "de_7654321.pf_index").write_bytes(b"its words")
     _build_index(site, _start_of_build(site))
     assert _same_index(_files(site / "pagefind"), _fresh_index(site)) == []
+
+
+def _collide(site: Path) -> None:
+    """Two pages whose fragments Pagefind 1.5 names cs_90de627 and cs_90de627a: a hash's first seven characters shared."""
+    for n in (8359, 19359):
+        _page(site / "cs" / f"c{n}" / "index.html", "cs", f"t{n}")
+
+
+def _runs(monkeypatch) -> list[str]:
+    started, real = [], pagefind_languages._started
+    monkeypatch.setattr(pagefind_languages, "_started", lambda site, code, glob: started.append(code) or real(site, code, glob))
+    return started
+
+
+def test_a_real_name_clash_kept_from_the_last_build_is_written_again_not_indexed_twice(tmp_path, monkeypatch):
+    site = _site(tmp_path / "site", pages=3)
+    _collide(site)
+    _build_index(site, None)
+    before = _fragments(site)
+    clashing = sorted(name for name in before if name.startswith("cs_90de627"))
+    assert clashing == ["cs_90de627.pf_fragment", "cs_90de627a.pf_fragment"]  # else Pagefind's hash changed
+    runs = _runs(monkeypatch)
+    _build_index(site, _start_of_build(site))  # nothing changed: the pair is written again, each language run once
+    after = _fragments(site)
+    assert runs == ["en", "cs"] and sorted(name for name in after if after[name] != before[name]) == clashing
+    assert _same_index(_files(site / "pagefind"), _fresh_index(site)) == []
+
+
+@pytest.mark.parametrize("first", [8359, 19359])
+def test_a_page_that_takes_a_kept_fragments_name_is_indexed_again_without_it(tmp_path, first):
+    """One page of the pair built first, the other added: whichever order Pagefind meets them in, the index
+    ends as a fresh run's."""
+    site = _site(tmp_path / "site", pages=3)
+    page = site / "cs" / f"c{first}" / "index.html"
+    _page(page, "cs", f"t{first}")
+    _build_index(site, None)
+    facts = page.stat()
+    since = _start_of_build(site)
+    _collide(site)
+    os.utime(page, ns=(facts.st_atime_ns, facts.st_mtime_ns))  # written with the same bytes: its mtime kept
+    _build_index(site, since)
+    assert _same_index(_files(site / "pagefind"), _fresh_index(site)) == []
+
+
+def test_one_languages_fragments_are_not_anothers_whose_name_begins_the_same(tmp_path):
+    """`pt` and `pt_BR` (a locale static-i18n takes): pt_br_... fragments are not pt's to prune."""
+    codes, tags = {"pt": "pt", "pt_BR": "pt_BR"}, {"pt": "pt", "pt_BR": "pt_br"}
+    site = tmp_path / "site"
+    for code in codes:
+        for n in range(3):
+            _page(site / code / "events" / f"e{n}" / "index.html", code, f"{code} event {n}")
+    _build_index(site, None, languages=tags, codes=codes)
+    theirs = {name: facts for name, facts in _fragments(site).items() if name.startswith("pt_br_")}
+    since = _start_of_build(site)
+    for n in range(3):  # pt_BR's pages written in this build: its own run, in another process, may prune them
+        _page(site / "pt_BR" / "events" / f"e{n}" / "index.html", "pt_BR", f"pt_BR event {n}, moved")
+    pagefind_kept.ready(site, in_place=True)
+    assert pagefind_kept.prune(site, "pt", since) and {n: f for n, f in _fragments(site).items() if n.startswith("pt_br_")} == theirs
+
+
+def test_pagefinds_own_settings_in_the_environment_are_not_read(tmp_path, monkeypatch):
+    """They would change what it writes, which the kept fragments were made without."""
+    site = _site(tmp_path / "site")
+    _build_index(site, None)
+    monkeypatch.setenv("PAGEFIND_EXCLUDE_SELECTORS", "h1")
+    monkeypatch.setenv("PAGEFIND_GLOB", "nothing/*.html")
+    _build_index(site, _start_of_build(site))
+    monkeypatch.delenv("PAGEFIND_EXCLUDE_SELECTORS")
+    monkeypatch.delenv("PAGEFIND_GLOB")
+    assert _same_index(_files(site / "pagefind"), _fresh_index(site)) == []
+
+
+def test_a_failed_run_leaves_an_index_the_next_build_does_not_keep(tmp_path):
+    site = _site(tmp_path / "site")
+    _build_index(site, None)
+    before = _fragments(site)
+    assert pagefind_kept.ready(site, in_place=True)
+    indexes = LanguageIndexes()
+    indexes.start(site, "en", language_glob(site, "en", list(LANGUAGES), "en"), language="en", since=_start_of_build(site))
+    indexes.start(site, "cs", "nothing/**/*.html", language="cs", since=None)  # no page: the run fails
+    with pytest.raises(PluginError, match="Pagefind could not index the 'cs' pages"):
+        indexes.wait()
+    assert not (site / "pagefind" / "pagefind-entry.json").exists()
+    _build_index(site, _start_of_build(site))
+    assert not set(_fragments(site).items()) & set(before.items())  # every fragment made anew
+
+
+def test_an_error_while_waiting_stops_the_other_runs(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    for code in LANGUAGES:
+        for n in range(1500):
+            _page(site / LANGUAGES[code] / "p" / f"{n}" / "index.html", code, f"{code} page {n}")
+    indexes = LanguageIndexes()
+    for code in LANGUAGES:
+        indexes.start(site, code, language_glob(site, code, list(LANGUAGES), "en"), language=TAGS[code], since=None)
+    runs = list(indexes.runs)
+    monkeypatch.setattr(pagefind_languages, "_finished", lambda run: (_ for _ in ()).throw(KeyError("hash")))
+    with pytest.raises(KeyError):
+        indexes.wait()
+    assert all(run.process.poll() is not None for run in runs)
 
 
 def test_names_one_of_which_begins_another_are_found():

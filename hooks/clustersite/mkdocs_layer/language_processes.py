@@ -136,11 +136,14 @@ class LanguageProcesses:
                 pid = os.fork()
                 if pid == 0:
                     try:
+                        os.setpgid(0, 0)  # a group of its own, with the Pagefind runs it starts: `_stop` ends them all
                         os.close(reader)
                         self._child(config, state, outputs, codes, writer)  # does not return
                     finally:
                         os._exit(1)  # nor does anything that escapes it go on with this process's build
                 os.close(writer)
+                with contextlib.suppress(OSError):  # also here, so that it is so before either goes on
+                    os.setpgid(pid, pid)
                 self.children.append(_Child(pid, reader, codes))
         finally:
             gc.unfreeze()
@@ -223,8 +226,11 @@ class LanguageProcesses:
 
 
 def _stop(children: list[_Child]) -> None:
-    """Kill the children and close the pipes not yet read; a child may have ended already."""
+    """Kill the children, and the Pagefind runs they started, and close the pipes not yet read; a child may have
+    ended already."""
     for child in children:
+        with contextlib.suppress(OSError):
+            os.killpg(child.pid, signal.SIGKILL)
         with contextlib.suppress(OSError):
             os.kill(child.pid, signal.SIGKILL)
             os.waitpid(child.pid, 0)

@@ -10,13 +10,14 @@ That is safe only where a file already there holds what Pagefind would write. It
 seven characters, lengthened only where two pages of one run share them, so a page can be given the name
 of another page's old file. Hence:
 - `ready`: the folder is kept only if the last build finished it (its pagefind-entry.json, written last,
-  is removed here until this build's merge writes it again) with the Pagefind installed now;
+  is removed here until this build's merge writes it again) with the Pagefind installed now and the same
+  options (`key`; Pagefind reads no others: pagefind_search.environment);
 - `prune`, before a language's run: its fragments are kept only for the pages this build left as they
-  were (written with the same bytes keeps a page's mtime: site_writes.py), which the run indexes again
-  with the same result;
-- `colliding`, after the run: a page given the name of a kept fragment that is not its own means two pages
-  of the run share that name's characters, so one run's name begins another's. Those names' files are
-  removed and the language indexed again (pagefind_languages.py).
+  were (written with the same bytes keeps a page's mtime: site_writes.py), which the run, with the same
+  Pagefind and options, indexes again with the same data, so the same hash;
+- `colliding`, after the run: a page given a kept fragment's name that is not its own shares that name's
+  characters with the fragment's page, which is in the run too; so one of the run's names begins another.
+  Those kept fragments are removed and the language indexed again (pagefind_languages.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import stat
 import zlib
@@ -32,19 +34,32 @@ from pathlib import Path
 
 import cbor2
 
-FOLDER, ENTRY = "pagefind", "pagefind-entry.json"  # the index the pages load, and its list of languages
+from .pagefind_search import FOLDER, OPTIONS
+
+ENTRY = "pagefind-entry.json"  # the index's list of languages, which the search scripts read first
+KEY = "clustersite_kept"  # what the merge adds to it: the Pagefind and the options its fragments were made with
 SHARED = "fragment"  # the index's folder of page files, which every language's run writes into
 _MAGIC = b"pagefind_dcd"  # what Pagefind writes before the data of each of its compressed files
 _URL_START = _MAGIC + b'{"url":"'
 
 
-def ready(site_dir: Path, *, in_place: bool) -> None:
-    """Before the build's first Pagefind run: keep the last build's page files, or start the index afresh."""
+def ready(site_dir: Path, *, in_place: bool) -> bool:
+    """Before the build's first Pagefind run: keep the last build's page files, or start the index afresh;
+    whether they are kept."""
     folder = site_dir / FOLDER
-    if in_place and _finished_with(folder / ENTRY, _installed_version()):
+    if in_place and _finished_with(folder / ENTRY, key()):
         (folder / ENTRY).unlink()  # written again by the merge: a build that stops before leaves nothing to trust
-    else:
-        shutil.rmtree(folder, ignore_errors=True)
+        return True
+    shutil.rmtree(folder, ignore_errors=True)
+    return False
+
+
+def key() -> list[str] | None:
+    """What the fragments depend on beside the pages: the installed Pagefind and the options it is run with."""
+    try:
+        return [metadata.version("pagefind_bin"), *OPTIONS]
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def link(part: Path, site_dir: Path) -> bool:
@@ -59,16 +74,25 @@ def link(part: Path, site_dir: Path) -> bool:
     return True
 
 
-def prune(site_dir: Path, language: str, since: int | None) -> None:
+def prune(site_dir: Path, language: str, since: int | None) -> set[str]:
     """Remove the language's fragments but those of pages left as they were: a page there, not written since
-    `since` (the build's start on the file system's clock; None: keep none), nor since its fragment was."""
-    folder, prefix = site_dir / FOLDER / SHARED, f"{language}_"
+    `since` (the build's start on the file system's clock; None: keep none), nor since its fragment was; and
+    those of names one of which begins another, which the last run may give the other way round. The names
+    kept."""
+    folder, own = site_dir / FOLDER / SHARED, re.compile(re.escape(language) + r"_[0-9a-f]+\.pf_fragment")
     if not folder.is_dir():
-        return
+        return set()
+    kept = set()
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.name.startswith(prefix) and not (since is not None and _page_kept(entry, site_dir, since)):
-                os.unlink(entry.path)
+            if own.fullmatch(entry.name):  # `pt_br_...` is not `pt`'s: the hash has no underscore
+                if since is not None and _page_kept(entry, site_dir, since):
+                    kept.add(entry.name.removesuffix(".pf_fragment"))
+                else:
+                    os.unlink(entry.path)
+    grouped = colliding(list(kept))
+    remove(site_dir, grouped)
+    return kept - grouped
 
 
 def _page_kept(fragment: os.DirEntry, site_dir: Path, since: int) -> bool:
@@ -139,16 +163,9 @@ def keep_only(site_dir: Path, names: set[str]) -> None:
                 os.unlink(entry.path)
 
 
-def _finished_with(entry: Path, version: str | None) -> bool:
+def _finished_with(entry: Path, expected: list[str] | None) -> bool:
     try:
         found = json.loads(entry.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return version is not None and isinstance(found, dict) and found.get("version") == version
-
-
-def _installed_version() -> str | None:
-    try:
-        return metadata.version("pagefind_bin")
-    except metadata.PackageNotFoundError:
-        return None
+    return expected is not None and isinstance(found, dict) and found.get(KEY) == expected

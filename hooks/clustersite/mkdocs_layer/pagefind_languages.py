@@ -26,8 +26,8 @@ from typing import IO
 from mkdocs.exceptions import PluginError
 
 from . import pagefind_kept
-from .pagefind_kept import ENTRY, SHARED
-from .pagefind_search import FOLDER, SIDE_FOLDERS, command, failure
+from .pagefind_kept import ENTRY, KEY, SHARED
+from .pagefind_search import FOLDER, SIDE_FOLDERS, command, environment, failure
 
 PARTS = "pagefind.parts"  # each language's index while it is made: pagefind.parts/<code>/
 _GLOB_SPECIAL = re.compile(r"([\\*?\[\]{}<>!,:$])")
@@ -67,7 +67,8 @@ class _Run:
     code: str
     site_dir: Path
     glob: str
-    language: str | None  # the language Pagefind finds on the pages (their <html lang>), whose fragments are kept
+    language: str | None  # the language its pages should say (<html lang>, lower case); None: it writes its own fragments
+    kept: set[str]  # the fragments of that language kept from the last build, by name
     process: subprocess.Popen
     output: IO[bytes]  # what Pagefind says; a file, not a pipe, since nobody reads it while it runs
     owner: int  # the process that started it: a forked child inherits the list, not the runs
@@ -83,28 +84,29 @@ class LanguageIndexes:
         """Index the language's pages into pagefind.parts/<code>/, while the build goes on. Given the `language`
         Pagefind reads on them, the run writes their fragments into the site's index, which keeps those of the
         pages not written since `since` (pagefind_kept.prune); otherwise into a folder of its own."""
-        part = site_dir / PARTS / code
-        shutil.rmtree(part, ignore_errors=True)
-        part.mkdir(parents=True)
-        if language is not None and pagefind_kept.link(part, site_dir):
-            pagefind_kept.prune(site_dir, language, since)
-        else:
-            language = None
-        self.runs.append(_Run(code, site_dir, glob, language, *_started(site_dir, code, glob), os.getpid()))
+        linked = _new_part(site_dir, code, language is not None)
+        kept = pagefind_kept.prune(site_dir, language, since) if linked else set()
+        self.runs.append(_Run(code, site_dir, glob, language if linked else None, kept, *_started(site_dir, code, glob),
+                              os.getpid()))
 
     def wait(self) -> None:
         """Wait for the runs this process started; a failed one fails the build. A run that may have taken a kept
-        fragment for a page's own (`_suspect_fragments`) runs again without those fragments."""
+        fragment for a page's own (`_suspect_fragments`) runs again without them, and must then leave none."""
         mine, self.runs = self._mine(), []
         for number, run in enumerate(mine):
             try:
                 _finished(run)
                 if run.language is not None and (suspect := _suspect_fragments(run)):
                     pagefind_kept.remove(run.site_dir, suspect)
+                    run.kept -= suspect
+                    _new_part(run.site_dir, run.code, True)
                     run.process, run.output = _started(run.site_dir, run.code, run.glob)
                     _finished(run)
-            except PluginError:
-                _stop(mine[number + 1:])
+                    if _suspect_fragments(run, again=True):
+                        raise PluginError(f"Pagefind gave the '{run.code}' pages' index files names that clash, twice; "
+                                          "build again, or delete the site folder's pagefind/ first.")
+            except BaseException:  # nothing may go on writing into the site's index after this
+                _stop(mine[number:])
                 raise
 
     def stop(self) -> None:
@@ -116,9 +118,18 @@ class LanguageIndexes:
         return [run for run in self.runs if run.owner == os.getpid()]
 
 
+def _new_part(site_dir: Path, code: str, link: bool) -> bool:
+    """An empty pagefind.parts/<code>/ for a run, its fragments (if `link`) the site's own; whether they are."""
+    part = site_dir / PARTS / code
+    shutil.rmtree(part, ignore_errors=True)
+    part.mkdir(parents=True)
+    return link and pagefind_kept.link(part, site_dir)
+
+
 def _started(site_dir: Path, code: str, glob: str) -> tuple[subprocess.Popen, IO[bytes]]:
     output = tempfile.TemporaryFile()
-    process = subprocess.Popen([*command(site_dir, f"{PARTS}/{code}"), "--glob", glob], stdout=output, stderr=subprocess.STDOUT)
+    process = subprocess.Popen([*command(site_dir, f"{PARTS}/{code}"), "--glob", glob], stdout=output, stderr=subprocess.STDOUT,
+                               cwd=site_dir / PARTS / code, env=environment())
     return process, output
 
 
@@ -136,13 +147,16 @@ def _finished(run: _Run) -> None:
         raise PluginError(failure(f"the '{run.code}' pages", said or f"exit status {run.process.returncode}"))
 
 
-def _suspect_fragments(run: _Run) -> set[str]:
-    """The fragments the run may have taken for its own without writing them: those of names one of which begins
-    another; all of them if the pages said another language than `run.language`, whose fragments were not pruned."""
+def _suspect_fragments(run: _Run, *, again: bool = False) -> set[str]:
+    """The fragments the run may have taken for its own without writing them: kept ones whose name begins another or
+    is begun by one; the first time, all of them if the pages said another language than `run.language`, whose
+    fragments were not pruned (run `again`, it found none of them there)."""
     part = run.site_dir / PARTS / run.code
     languages = _entry(part, run.code)["languages"]
     names = [name for found in languages.values() for name in _listed(part / f"pagefind.{found['hash']}.pf_meta")]
-    return set(names) if set(languages) != {run.language} else pagefind_kept.colliding(names)
+    if set(languages) != {run.language} and not again:
+        return set(names)
+    return pagefind_kept.colliding(names) & run.kept  # a name not kept was not there: the run wrote it
 
 
 def index_site(site_dir: Path, codes: list[str], default: str) -> None:
@@ -180,9 +194,12 @@ def merge(site_dir: Path, codes: list[str]) -> None:
             _check_same_run(entry, found, code)
             entry["languages"].update(found["languages"])
         _move_into(parts / code, target)
-    if entry is not None:
+    if entry is None:  # no language built: no index
+        shutil.rmtree(target)
+    else:
         listed = {name for found in entry["languages"].values() for name in _listed(target / f"pagefind.{found['hash']}.pf_meta")}
         pagefind_kept.keep_only(site_dir, listed)
+        entry[KEY] = pagefind_kept.key()  # last: the next build keeps the fragments only if it is there
         (target / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     shutil.rmtree(parts, ignore_errors=True)
 
@@ -194,6 +211,8 @@ def _entry(part: Path, code: str) -> dict:
 
 
 def _listed(meta: Path) -> list[str]:
+    if not meta.is_file():
+        raise PluginError(f"The search index's list of pages ({meta.name}) is missing: Pagefind did not finish it. Build again.")
     try:
         return pagefind_kept.pages(meta)
     except Exception as exc:  # gzip, CBOR or shape: whatever this Pagefind writes, it is not what the site reads

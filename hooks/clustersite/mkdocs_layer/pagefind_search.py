@@ -13,6 +13,7 @@ The preview indexes the whole site in one run after the reload, without holding 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import threading
@@ -39,7 +40,9 @@ class PreviewIndex:
     def __init__(self, site_dir: Path) -> None:
         self.site_dir, self.stopped = site_dir, False
         shutil.rmtree(site_dir / _NEXT, ignore_errors=True)  # what a stopped run left
-        self.process = subprocess.Popen(command(site_dir, _NEXT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        (site_dir / _NEXT).mkdir()
+        self.process = subprocess.Popen(command(site_dir, _NEXT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                        cwd=site_dir / _NEXT, env=environment())
         self.thread = threading.Thread(target=self._finish, name="pagefind", daemon=True)
         self.thread.start()
 
@@ -65,9 +68,19 @@ class PreviewIndex:
 
 
 def command(site_dir: Path, folder: str) -> list[str]:
-    """Pagefind over the site, writing its index into `folder` under it."""
+    """Pagefind over the site, writing its index into `folder` under it; started in an empty folder with
+    `environment()`, so that these are all its options (pagefind_kept.py relies on that)."""
     # The binary itself: `python -m pagefind` only finds it and starts it, after a Python start-up of its own.
-    return [str(get_executable()), "--site", str(site_dir), "--output-subdir", folder, "--silent"]
+    return [str(get_executable()), "--site", str(site_dir), "--output-subdir", folder, *OPTIONS]
+
+
+OPTIONS = ("--silent",)  # what Pagefind is told beside where to read and write
+
+
+def environment() -> dict[str, str]:
+    """This process's environment without Pagefind's settings (PAGEFIND_*), which would change what it writes;
+    the folder it starts in has no pagefind.yml (or .json, .toml) for it to read either."""
+    return {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
 
 
 def failure(what: str, output: str) -> str:

@@ -2,7 +2,7 @@
 
     start()                 # the outer build's on_config: MkDocs' emptying of the folder replaced
     sweep_pages(paths)      # a language's pages written: its old HTML pages removed, before Pagefind reads them
-    sweep(site_dir)         # the site finished: what this build did not write is removed
+    sweep(site_dir, keep)   # the site finished: what this build did not write is removed (not in `keep`)
     forget()                # a failed build: nothing more is removed
 
     site_writes.write_files(outputs)   # files beside the pages (feeds, calendars), written like pages

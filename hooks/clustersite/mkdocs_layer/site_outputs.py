@@ -29,6 +29,7 @@ class SiteOutputs:
     indexing: pagefind_search.PreviewIndex | None = None  # the preview's search index, made after the reload
     language_indexes: pagefind_languages.LanguageIndexes = field(default_factory=pagefind_languages.LanguageIndexes)
     saved_404: dict[str, bytes] = field(default_factory=dict)  # language -> its "page not found" page
+    keeping: bool = False  # whether the last build's search-index fragments are kept (pagefind_kept.ready)
 
     def settle(self, state: BuildState) -> None:
         """Wait for the previous run's feed writes; stop its search indexing, which this run starts again."""
@@ -91,13 +92,13 @@ class SiteOutputs:
         site_folder.sweep_pages(pagefind_languages.language_area(Path(config.site_dir), code, languages.codes, languages.default))
         glob = pagefind_languages.language_glob(Path(config.site_dir), code, languages.codes, languages.default)
         self.language_indexes.start(Path(config.site_dir), code, glob, language=languages.tag(code).lower(),
-                                    since=site_folder.unchanged_before())
+                                    since=site_folder.unchanged_before() if self.keeping else None)
 
     def ready_search_index(self, state: BuildState, config: MkDocsConfig) -> None:
         """Before the first language's search index is started: keep the last build's fragments, or none
         (pagefind_kept.ready; the preview makes its index anew after each reload)."""
         if not state.serving:
-            pagefind_kept.ready(Path(config.site_dir), in_place=site_folder.unchanged_before() is not None)
+            self.keeping = pagefind_kept.ready(Path(config.site_dir), in_place=site_folder.unchanged_before() is not None)
 
     def finish_indexing(self, state: BuildState) -> None:
         """Wait for the languages this process indexes; a failed run fails the build."""

@@ -1,8 +1,8 @@
 """Files written into a site folder that a build updates in place (site_folder.py says why and how).
 
-A file that already holds the bytes to write is only touched, which sets its ctime: the
-sweep at the end of the build keeps it. Its mtime stays, the time its content last changed,
-which tells the search index which pages it need not read anew (pagefind_kept.py). Where an earlier build left a file where a folder
+A file that already holds the bytes to write is only touched, which sets its ctime: the sweep
+at the end of the build keeps it. Its mtime stays, the time its content last changed, which
+tells the search index whose pages' files it may keep (pagefind_kept.py). Where an earlier build left a file where a folder
 now goes, or the other way round, it is removed and the write tried again.
 """
 
@@ -118,6 +118,8 @@ def _touched(path: str, content: bytes) -> bool:
     try:
         os.utime(path, ns=(facts.st_atime_ns, facts.st_mtime_ns))
     except FileNotFoundError:  # removed meanwhile (sweep_pages in another process): written instead
+        return False
+    except PermissionError:  # another user's file (setting its times needs its owner): written, with a new mtime
         return False
     return True
 
