@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 
 # The Serbian alphabet in its two scripts, in the order Latin (Gajica) lists it.
@@ -134,7 +134,6 @@ _JOIN = re.compile(r"[ \t\n+&/]+")  # what may stand between the words of one na
 _SERBIAN_JOINERS = frozenset("i ili a pa te ni niti u o sa s za na do od iz po uz kod kao".split())
 
 
-@lru_cache(maxsize=1 << 16)  # asked for every word of every text: a site's texts repeat their words
 def _is_foreign(word: str) -> bool:
     """A word Serbian Latin does not write this way: Wi-Fi, Excellence, Network, ClusteRo, Parque."""
     return any(not _SERBIAN_LATIN.issuperset(part) or _capital_inside(part) for part in word.split("-"))
