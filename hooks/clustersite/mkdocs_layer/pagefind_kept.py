@@ -157,6 +157,8 @@ def keep_only(site_dir: Path, names: set[str]) -> None:
     """Remove every fragment the merged index does not list (a language no longer built, or names lengthened
     by a collision the last build had)."""
     folder = site_dir / FOLDER / SHARED
+    if not folder.is_dir():
+        return
     with os.scandir(folder) as entries:
         for entry in entries:
             if not (entry.name.endswith(".pf_fragment") and entry.name.removesuffix(".pf_fragment") in names):
