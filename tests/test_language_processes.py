@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
+import subprocess
+import sys
 import time
 import types
 from pathlib import Path
@@ -192,3 +195,43 @@ def test_what_exists_at_the_fork_is_frozen_for_the_children_and_collected_here_a
     assert len(seen["frozen at fork"]) == 2 and min(seen["frozen at fork"]) > 10_000  # the loaded data and pages
     assert seen["frozen after"] == 0  # collected here again: a long preview would otherwise keep every rebuild's cycles
     assert (tmp_path / "site" / "cs" / "index.html").exists()
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process runs (a zombie nobody has reaped yet does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2,
+                    reason="reads the processes from /proc (Linux); forks only with two cores or more")
+def test_ctrl_c_in_the_terminal_ends_the_language_processes_too(project_copy, tmp_path):
+    """They have process groups of their own (so that ending one ends its Pagefind runs), which the terminal's
+    Ctrl+C does not reach: the build's process ends them on its way out, wherever the Ctrl+C found it."""
+    env = {**os.environ, "SITE_URL": "http://127.0.0.1:8000/", "NO_MKDOCS_2_WARNING": "1"}
+    build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-f", str(project_copy / "mkdocs.yml"), "-d",
+                              str(tmp_path / "site")], cwd=project_copy, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    own = Path(f"/proc/{build.pid}/cmdline").read_bytes()
+    deadline, forked = time.monotonic() + 60, []
+    while not forked and build.poll() is None and time.monotonic() < deadline:
+        forked = [pid for pid in _children_of(build.pid) if Path(f"/proc/{pid}/cmdline").read_bytes() == own]
+        time.sleep(0.01)
+    assert forked, "the build ended before it forked"
+    build.send_signal(signal.SIGINT)
+    assert build.wait(timeout=60) != 0
+    time.sleep(0.5)  # ended with the build, not when their own work is done (a second or more later)
+    assert [pid for pid in forked if _alive(pid)] == []
+
+
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found

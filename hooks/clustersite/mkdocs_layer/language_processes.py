@@ -22,6 +22,7 @@ kept for the next rebuild to compare with (preview_handback).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import os
@@ -245,3 +246,6 @@ def _check_asked(asked: list[str], expected: list[str]) -> None:
 
 
 PROCESSES = LanguageProcesses()  # one per process, shared by the hook files
+# The children have process groups of their own, so a Ctrl+C in the terminal reaches only this process; MkDocs
+# does not pass it to the hooks (on_build_error) while the default language is built: on the way out, they go too.
+atexit.register(PROCESSES.abandon)
