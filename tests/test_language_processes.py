@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
+import child_processes
 from clustersite.mkdocs_layer import child_results, language_processes, sitemap_parts
 from clustersite.mkdocs_layer.build_state import BuildState
 from clustersite.mkdocs_layer.language_shares import PROCESSES_VARIABLE, process_count, shares
@@ -197,14 +198,6 @@ def test_what_exists_at_the_fork_is_frozen_for_the_children_and_collected_here_a
     assert (tmp_path / "site" / "cs" / "index.html").exists()
 
 
-def _alive(pid: int) -> bool:
-    """Whether the process runs (a zombie nobody has reaped yet does not)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2,
                     reason="reads the processes from /proc (Linux); forks only with two cores or more")
 def test_ctrl_c_in_the_terminal_ends_the_language_processes_too(project_copy, tmp_path):
@@ -213,25 +206,15 @@ def test_ctrl_c_in_the_terminal_ends_the_language_processes_too(project_copy, tm
     env = {**os.environ, "SITE_URL": "http://127.0.0.1:8000/", "NO_MKDOCS_2_WARNING": "1"}
     build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-f", str(project_copy / "mkdocs.yml"), "-d",
                               str(tmp_path / "site")], cwd=project_copy, env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    own = Path(f"/proc/{build.pid}/cmdline").read_bytes()
+                             stderr=subprocess.DEVNULL, preexec_fn=child_processes.ctrl_c_as_in_a_terminal)
+    own = Path(f"/proc/{build.pid}/cmdline").read_bytes().replace(b"\0", b" ")
     deadline, forked = time.monotonic() + 60, []
     while not forked and build.poll() is None and time.monotonic() < deadline:
-        forked = [pid for pid in _children_of(build.pid) if Path(f"/proc/{pid}/cmdline").read_bytes() == own]
+        forked = [pid for pid, command in child_processes.children(build.pid) if command == own]
         time.sleep(0.01)
     assert forked, "the build ended before it forked"
     build.send_signal(signal.SIGINT)
     assert build.wait(timeout=60) != 0
     time.sleep(0.5)  # ended with the build, not when their own work is done (a second or more later)
-    assert [pid for pid in forked if _alive(pid)] == []
+    assert [pid for pid in forked if child_processes.alive(pid)] == []
 
-
-def _children_of(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(stat.parent.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    return found

@@ -24,6 +24,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+import child_processes
 from browser import CHROMIUM_FLAGS, _free_port, require_chromium
 from clustersite.mkdocs_layer import pagefind_search, preview_watcher
 from conftest import BUILD_DATE, LANGUAGE_PREFIXES, SUBPATH
@@ -39,12 +40,6 @@ def fetch(url: str, timeout: float = 60) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8")
 
 
-def _ctrl_c_as_in_a_terminal() -> None:
-    """Ctrl+C's default action, as a command typed in a terminal has it. A test run started in the background by a
-    script (`pytest &`) passes SIGINT on ignored, and Python then leaves it ignored: the preview would not stop."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 class Preview:
     """`mkdocs serve --dirty` on a copy of the example fixture site."""
 
@@ -57,7 +52,7 @@ class Preview:
             [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", *(["-v"] if verbose else []),
              "-a", f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log.open("w") if log else subprocess.PIPE, text=True,
-            preexec_fn=_ctrl_c_as_in_a_terminal)
+            preexec_fn=child_processes.ctrl_c_as_in_a_terminal)
 
     def wait_until_up(self) -> None:
         deadline = time.monotonic() + 180
@@ -434,29 +429,15 @@ def test_a_newer_preview_build_stops_the_search_indexing_and_the_served_index_st
     assert sorted(p.name for p in site.iterdir() if p.name.startswith("pagefind")) == ["pagefind"]
 
 
-def _children(pid: int) -> list[tuple[int, bytes]]:
-    """The processes whose parent is `pid`, with their command lines (Linux: read from /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            command = (stat.parent / "cmdline").read_bytes()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append((int(stat.parent.name), command.replace(b"\0", b" ")))
-    return found
-
-
 def _indexing(preview: Preview) -> list[int]:
     """The preview's Pagefind processes running now."""
-    return [child for child, command in _children(preview.process.pid) if b"pagefind" in command]
+    return [child for child, command in child_processes.children(preview.process.pid) if b"pagefind" in command]
 
 
 def _hung(process: subprocess.Popen) -> str:
     """What a preview that did not end is doing: the processes under it, then every thread's stack of it and of its
     Python children, which Python's faulthandler writes to stderr when SIGABRT ends them (PYTHONFAULTHANDLER=1)."""
-    below = _children(process.pid)
+    below = child_processes.children(process.pid)
     alive = process.poll() is None
     for pid in [child for child, command in below if b"python" in command] + ([process.pid] if alive else []):
         with contextlib.suppress(OSError):
